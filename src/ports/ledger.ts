@@ -30,7 +30,9 @@ export type ReserveResult =
   | { readonly kind: 'key_reused'; readonly attempt: RefundAttempt }
   | { readonly kind: 'exceeds_refundable'; readonly refundableMinor: bigint }
   | { readonly kind: 'exceeds_limit'; readonly maxMinor: bigint }
-  | { readonly kind: 'nothing_refundable' };
+  | { readonly kind: 'nothing_refundable' }
+  /** the record's currency differs from that of earlier refunds: amounts can no longer be compared */
+  | { readonly kind: 'currency_changed' };
 
 export interface OutboxJob {
   readonly id: string;
