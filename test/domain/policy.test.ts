@@ -49,6 +49,6 @@ describe('refund policy', () => {
   ])('rejects the malformed policy %j', (raw, message) => {
     const result = refundPolicySchema.safeParse(raw);
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.path.join('.')).join(' ')).toMatch(message);
+    expect(result.error?.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join(' ')).toMatch(message);
   });
 });
