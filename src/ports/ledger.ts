@@ -25,7 +25,8 @@ export interface AttemptRequest {
 }
 
 export type ReserveResult =
-  | { readonly kind: 'created'; readonly attempt: RefundAttempt }
+  /** isFullAmount: the attempt returns everything paid and nothing was refunded or is in flight before it */
+  | { readonly kind: 'created'; readonly attempt: RefundAttempt; readonly isFullAmount: boolean }
   | { readonly kind: 'replayed'; readonly attempt: RefundAttempt }
   | { readonly kind: 'key_reused'; readonly attempt: RefundAttempt }
   | { readonly kind: 'exceeds_refundable'; readonly refundableMinor: bigint }
@@ -50,6 +51,8 @@ export interface Ledger {
   /** Applies the provider outcome through the transition table and queues the CRM projection, atomically. */
   completeAttempt(id: AttemptId, outcome: ProviderOutcome, at: Date): Promise<RefundAttempt>;
   listAttempts(transaction: TransactionRef): Promise<RefundAttempt[]>;
+  /** The payment as last seen when an attempt was reserved, or null before the first attempt. */
+  paymentOf(transaction: TransactionRef): Promise<{ paidMinor: bigint; currency: CurrencyCode } | null>;
   getAttempt(id: AttemptId): Promise<RefundAttempt | null>;
   recordNoteId(id: AttemptId, noteId: string): Promise<void>;
   noteIdOf(id: AttemptId): Promise<string | null>;

@@ -1,4 +1,5 @@
 import { canTransition, isFinal, type RefundAttempt } from '../../domain/attempt';
+import { type CurrencyCode, toCurrencyCode } from '../../domain/currency';
 import type { AttemptId, TransactionRef } from '../../domain/ids';
 import { refundableMinor, totalsOf } from '../../domain/refund-status';
 import type { Clock } from '../../ports/clock';
@@ -43,7 +44,7 @@ export class SqlLedger implements Ledger {
       const refundable = refundableMinor(
         totalsOf(request.paidMinor, holding.map((row) => ({ status: row.status, amountMinor: row.amount_minor }))),
       );
-      if (refundable === 0n) return { kind: 'nothing_refundable' };
+      if (refundable === 0n && request.amount === 'remaining') return { kind: 'nothing_refundable' };
       const amount = request.amount === 'remaining' ? refundable : request.amount;
       if (amount > refundable) return { kind: 'exceeds_refundable', refundableMinor: refundable };
       if (request.maxMinor !== null && amount > request.maxMinor) return { kind: 'exceeds_limit', maxMinor: request.maxMinor };
@@ -60,7 +61,7 @@ export class SqlLedger implements Ledger {
         ],
       );
       await recordEvent(tx, request.id, null, 'pending', now, null);
-      return { kind: 'created', attempt: attemptFromRow(mustExist(row)) };
+      return { kind: 'created', attempt: attemptFromRow(mustExist(row)), isFullAmount: amount === request.paidMinor };
     });
   }
 
@@ -98,6 +99,15 @@ export class SqlLedger implements Ledger {
       [transaction.objectType, transaction.objectId],
     );
     return rows.map(attemptFromRow);
+  }
+
+  async paymentOf(transaction: TransactionRef): Promise<{ paidMinor: bigint; currency: CurrencyCode } | null> {
+    const [row] = await this.db.query<{ paid_minor: bigint; currency: string }>(
+      'SELECT paid_minor, currency FROM transactions WHERE object_type = $1 AND object_id = $2',
+      [transaction.objectType, transaction.objectId],
+    );
+    const currency = row ? toCurrencyCode(row.currency) : null;
+    return row && currency ? { paidMinor: row.paid_minor, currency } : null;
   }
 
   async getAttempt(id: AttemptId): Promise<RefundAttempt | null> {

@@ -47,7 +47,7 @@ describe('SqlLedger on PGlite', () => {
     const first = await ledger.reserveAttempt(attemptRequest({ amount: 5000n }));
     if (first.kind !== 'created') throw new Error('expected created');
     await ledger.completeAttempt(first.attempt.id, { status: 'unknown', failure: { code: 'timeout', message: 'No answer' } }, new Date());
-    expect(await ledger.reserveAttempt(attemptRequest({ amount: 1n }))).toEqual({ kind: 'nothing_refundable' });
+    expect(await ledger.reserveAttempt(attemptRequest({ amount: 1n }))).toEqual({ kind: 'exceeds_refundable', refundableMinor: 0n });
   });
 
   it('enforces the per-refund cap', async () => {

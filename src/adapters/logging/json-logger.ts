@@ -1,0 +1,35 @@
+import type { LogFields, Logger } from '../../ports/logger';
+
+const SECRET_KEY = /secret|token|password|authorization|api[-_]?key|signature|cookie/i;
+/** 13 to 19 digits, optionally grouped: anything that could be a card number (PAN). */
+const CARD_NUMBER = /\b(?:\d[ -]?){12,18}\d\b/g;
+const STRIPE_KEY = /\b(sk|rk)_(test|live)_[A-Za-z0-9]+/g;
+
+/** Structured JSON lines; secrets and card numbers are masked before anything is written. */
+export function jsonLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`), base: LogFields = {}): Logger {
+  const log = (level: string, message: string, fields: LogFields = {}) =>
+    write(JSON.stringify({ time: new Date().toISOString(), level, message: scrub(message), ...(redact({ ...base, ...fields }) as LogFields) }));
+  return {
+    info: (message, fields) => log('info', message, fields),
+    warn: (message, fields) => log('warn', message, fields),
+    error: (message, fields) => log('error', message, fields),
+  };
+}
+
+export function redact(value: unknown, key = ''): unknown {
+  if (SECRET_KEY.test(key)) return '[redacted]';
+  if (typeof value === 'string') return scrub(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (Array.isArray(value)) return value.map((item) => redact(item));
+  if (value instanceof Error) return { name: value.name, message: scrub(value.message) };
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, redact(inner, name)]));
+  }
+  return value;
+}
+
+function scrub(text: string): string {
+  return text.replace(STRIPE_KEY, '$1_$2_[redacted]').replace(CARD_NUMBER, '[card number removed]');
+}
+
+export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -1,0 +1,56 @@
+import type { Database } from '../store/database';
+
+export interface DemoUser {
+  readonly id: string;
+  readonly email: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly superAdmin: boolean;
+  readonly roleIds: readonly string[];
+  readonly teamIds: readonly string[];
+}
+
+/** The Support team (id 7) may refund in the sandbox's default policy; see SANDBOX_POLICY. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { id: '1', email: 'ada.admin@example.com', firstName: 'Ada', lastName: 'Admin', superAdmin: true, roleIds: [], teamIds: [] },
+  { id: '2', email: 'rita.rep@example.com', firstName: 'Rita', lastName: 'Rep', superAdmin: false, roleIds: ['30'], teamIds: ['7'] },
+  { id: '3', email: 'nick.noaccess@example.com', firstName: 'Nick', lastName: 'Noaccess', superAdmin: false, roleIds: ['31'], teamIds: ['8'] },
+];
+
+export const SANDBOX_POLICY = { superAdmins: true, teamIds: ['7'], maxPerRefund: { USD: '500.00', EUR: '500.00', JPY: '50000' } };
+
+export interface DemoDeal {
+  readonly id: string;
+  readonly dealname: string;
+  readonly payment_provider: string;
+  readonly payment_transaction_id: string;
+  readonly amount: string;
+  readonly deal_currency_code: string;
+}
+
+export const DEMO_DEALS: readonly DemoDeal[] = [
+  { id: '1001', dealname: 'Annual plan (Stripe)', payment_provider: 'stripe', payment_transaction_id: 'pi_3SandboxAnnualPlan0001', amount: '1200.00', deal_currency_code: 'USD' },
+  { id: '1002', dealname: 'Workshop, Tokyo (Stripe, JPY)', payment_provider: 'stripe', payment_transaction_id: 'pi_3SandboxTokyoWorkshop02', amount: '120000', deal_currency_code: 'JPY' },
+  { id: '1003', dealname: 'Consulting (Stripe, EUR)', payment_provider: 'stripe', payment_transaction_id: 'ch_3SandboxConsultingEur03', amount: '89.90', deal_currency_code: 'EUR' },
+  { id: '1004', dealname: 'Kuwait reseller (Stripe, KWD)', payment_provider: 'stripe', payment_transaction_id: 'pi_3SandboxKuwaitReseller4', amount: '15.750', deal_currency_code: 'KWD' },
+  { id: '1005', dealname: 'Cheque payment (manual)', payment_provider: 'manual', payment_transaction_id: 'cheque-000417', amount: '250.00', deal_currency_code: 'USD' },
+  { id: '1006', dealname: 'Card the bank refuses (Stripe, declines)', payment_provider: 'stripe', payment_transaction_id: 'pi_3SandboxDeclineRefund06', amount: '49.00', deal_currency_code: 'USD' },
+  { id: '1007', dealname: 'Provider that never answers (Stripe, times out)', payment_provider: 'stripe', payment_transaction_id: 'pi_3SandboxTimeoutRefund07', amount: '75.00', deal_currency_code: 'USD' },
+];
+
+/** Idempotent: a second start keeps whatever the demo records have become. */
+export async function seedSandbox(db: Database): Promise<void> {
+  for (const user of DEMO_USERS) {
+    await db.query(
+      `INSERT INTO sandbox_users (id, email, first_name, last_name, super_admin, role_ids, team_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+      [user.id, user.email, user.firstName, user.lastName, user.superAdmin, JSON.stringify(user.roleIds), JSON.stringify(user.teamIds)],
+    );
+  }
+  for (const { id, ...properties } of DEMO_DEALS) {
+    await db.query(
+      `INSERT INTO sandbox_records (object_type, object_id, properties) VALUES ('deals', $1, $2) ON CONFLICT DO NOTHING`,
+      [id, JSON.stringify(properties)],
+    );
+  }
+}

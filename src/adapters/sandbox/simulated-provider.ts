@@ -1,0 +1,36 @@
+import { randomUUID } from 'node:crypto';
+import type { PaymentProviderName } from '../../domain/refund-reason';
+import type { PaymentProvider, ProviderOutcome } from '../../ports/payment-provider';
+
+/**
+ * Sandbox stand-in for a provider that has no credentials: nothing leaves the machine. The demo
+ * transaction ids pick the behaviour, so that every outcome can be seen without an account:
+ * "…decline…" is refused, "…pending…" settles later, "…timeout…" never answers (→ unknown).
+ */
+export function createSimulatedProvider(name: PaymentProviderName): PaymentProvider {
+  return {
+    name,
+    describeInvalidTransactionId: () => null,
+    async refund(request): Promise<ProviderOutcome> {
+      const id = request.providerTransactionId.toLowerCase();
+      const refundId = `sandbox_re_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+      if (id.includes('timeout')) {
+        await new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
+        return { status: 'unknown', failure: { code: 'provider_timeout', message: 'The simulated provider never answered.' } };
+      }
+      if (id.includes('decline')) {
+        return {
+          status: 'failed',
+          providerRefundId: null,
+          failure: {
+            code: 'card_declined',
+            message: "The customer's bank refused the refund. Refund another way (for example a manual refund) or contact the customer.",
+            detail: { simulated: 'true' },
+          },
+        };
+      }
+      if (id.includes('pending')) return { status: 'pending', providerRefundId: refundId, message: 'Settles in a few days.' };
+      return { status: 'succeeded', providerRefundId: refundId };
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { type RefundAttempt } from '../domain/attempt';
+import { formatMinor } from '../domain/money';
+import { assertNever } from '../domain/money';
+import type { PaymentProviderName, RefundReason } from '../domain/refund-reason';
+
+const PROVIDER_LABELS: Readonly<Record<PaymentProviderName, string>> = {
+  stripe: 'Stripe',
+  authorize_net: 'Authorize.net',
+  nmi: 'NMI',
+  paypal: 'PayPal',
+  manual: 'manual (offline) payment',
+};
+
+export const REASON_LABELS: Readonly<Record<RefundReason, string>> = {
+  duplicate: 'Duplicate',
+  fraudulent: 'Fraudulent',
+  requested_by_customer: 'Requested by customer',
+  other: 'Other',
+};
+
+/** HubSpot renders hs_note_body as HTML: every piece of user or provider text goes through here. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function headline(attempt: RefundAttempt): string {
+  const what = attempt.kind === 'void' ? 'Void' : 'Refund';
+  switch (attempt.status) {
+    case 'succeeded':
+      return `${what} succeeded`;
+    case 'pending':
+      return `${what} pending at the provider`;
+    case 'unknown':
+      return `${what} outcome unknown: being checked with the provider`;
+    case 'failed':
+      return `${what} failed`;
+    default:
+      return assertNever(attempt.status);
+  }
+}
+
+/** The timeline note of one attempt. Rewritten in place when the attempt moves on. */
+export function renderRefundNote(attempt: RefundAttempt): string {
+  const amount = `${attempt.currency} ${formatMinor(attempt.amountMinor, attempt.currency)}`;
+  const who = attempt.requestedBy.name
+    ? `${attempt.requestedBy.name}${attempt.requestedBy.email ? ` (${attempt.requestedBy.email})` : ''}`
+    : (attempt.requestedBy.email ?? `user ${attempt.requestedBy.userId}`);
+  const lines: [string, string][] = [
+    ['Amount', amount],
+    ['Status', attempt.status],
+    ['Requested by', who],
+    ['Reason', REASON_LABELS[attempt.reason]],
+  ];
+  if (attempt.note) lines.push(['Note', attempt.note]);
+  if (attempt.providerRefundId) lines.push(['Provider refund id', attempt.providerRefundId]);
+  if (attempt.failure) lines.push([attempt.status === 'unknown' ? 'Why unknown' : 'Failure', attempt.failure.message]);
+  lines.push(['Attempt id', attempt.id]);
+  const items = lines.map(([label, value]) => `<li><strong>${label}:</strong> ${escapeHtml(value).replace(/\r?\n/g, '<br>')}</li>`);
+  const manual =
+    attempt.provider === 'manual' && attempt.status === 'succeeded'
+      ? '<p>Recorded only: return the money to the customer outside any payment system (cash, cheque or bank transfer).</p>'
+      : '';
+  return `<p><strong>${headline(attempt)}</strong>: ${escapeHtml(amount)} via ${PROVIDER_LABELS[attempt.provider]}</p>${manual}<ul>${items.join('')}</ul>`;
+}

@@ -1,0 +1,88 @@
+import type { TransactionRef } from '../domain/ids';
+import type { OutboxJob } from '../ports/ledger';
+import { refundPropertiesOf } from './refund-properties';
+import { renderRefundNote } from './refund-note';
+import type { RefundDeps } from './refund-deps';
+
+export interface SyncReport {
+  readonly delivered: number;
+  readonly failed: number;
+}
+
+const LEASE_MS = 60_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/** 5 s, 10 s, 20 s … up to 15 minutes between tries of one CRM write. */
+export function outboxBackoffMs(tries: number): number {
+  return Math.min(5_000 * 2 ** Math.max(0, tries - 1), MAX_BACKOFF_MS);
+}
+
+/**
+ * Delivers queued CRM projections (design §3, "the CRM is a projection"): the record's refund properties,
+ * computed from the ledger, and one timeline note per attempt, created once and rewritten when it moves on.
+ * A failure leaves the job queued with a backoff; the refund itself is never touched.
+ */
+export async function syncCrm(
+  deps: Pick<RefundDeps, 'ledger' | 'records' | 'timeline' | 'clock' | 'logger'>,
+  options: { transaction?: TransactionRef; limit?: number } = {},
+): Promise<SyncReport> {
+  const now = deps.clock.now();
+  const jobs = await deps.ledger.claimOutbox(now, options.limit ?? 50, LEASE_MS, options.transaction);
+  let delivered = 0;
+  let failed = 0;
+  for (const [key, group] of groupByTransaction(jobs)) {
+    try {
+      await writeProperties(deps, group[0]!.transaction);
+    } catch (error) {
+      failed += await postpone(deps, group, error, key);
+      continue;
+    }
+    for (const job of group) {
+      try {
+        await writeNote(deps, job);
+        await deps.ledger.completeOutbox(job.id);
+        delivered += 1;
+      } catch (error) {
+        failed += await postpone(deps, [job], error, key);
+      }
+    }
+  }
+  return { delivered, failed };
+}
+
+async function writeProperties(deps: Pick<RefundDeps, 'ledger' | 'records'>, ref: TransactionRef): Promise<void> {
+  const [payment, attempts] = await Promise.all([deps.ledger.paymentOf(ref), deps.ledger.listAttempts(ref)]);
+  if (!payment) return;
+  await deps.records.writeRefundProperties(ref, refundPropertiesOf(payment.paidMinor, payment.currency, attempts));
+}
+
+async function writeNote(deps: Pick<RefundDeps, 'ledger' | 'timeline' | 'clock'>, job: OutboxJob): Promise<void> {
+  const attempt = await deps.ledger.getAttempt(job.attemptId);
+  if (!attempt) return;
+  const note = { bodyHtml: renderRefundNote(attempt), timestamp: attempt.createdAt };
+  const noteId = await deps.ledger.noteIdOf(attempt.id);
+  if (noteId) {
+    await deps.timeline.updateNote(noteId, note);
+  } else {
+    await deps.ledger.recordNoteId(attempt.id, await deps.timeline.createNote(job.transaction, note));
+  }
+}
+
+async function postpone(deps: Pick<RefundDeps, 'ledger' | 'clock' | 'logger'>, jobs: readonly OutboxJob[], error: unknown, key: string): Promise<number> {
+  const message = error instanceof Error ? error.message : String(error);
+  for (const job of jobs) {
+    const nextAt = new Date(deps.clock.now().getTime() + outboxBackoffMs(job.tries));
+    await deps.ledger.retryOutbox(job.id, nextAt, message.slice(0, 500));
+    deps.logger.warn('crm write-back postponed', { transaction: key, attemptId: job.attemptId, tries: job.tries, nextAt: nextAt.toISOString(), error: message });
+  }
+  return jobs.length;
+}
+
+function groupByTransaction(jobs: readonly OutboxJob[]): Map<string, OutboxJob[]> {
+  const groups = new Map<string, OutboxJob[]>();
+  for (const job of jobs) {
+    const key = `${job.transaction.objectType}/${job.transaction.objectId}`;
+    groups.set(key, [...(groups.get(key) ?? []), job]);
+  }
+  return groups;
+}

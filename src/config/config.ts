@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { type RefundPolicy, refundPolicySchema } from '../domain/policy';
+import { type TransactionPropertyOverrides, transactionPropertyOverridesSchema } from '../adapters/crm-property-names';
+
+export type Mode = 'sandbox' | 'hubspot';
+
+export interface Config {
+  readonly mode: Mode;
+  readonly port: number;
+  readonly host: string;
+  readonly database: { readonly url: string } | { readonly dataDir: string };
+  readonly hubspot: { readonly accessToken: string | null; readonly baseUrl: string; readonly clientSecret: string | null };
+  /** the URL HubSpot calls us at, for signature checks behind a proxy; null = from the request */
+  readonly publicUrl: string | null;
+  readonly stripe: { readonly secretKey: string; readonly apiBase: string } | null;
+  readonly objectTypes: readonly string[];
+  /** null = the mode's default (super admins only; sandbox: the demo policy) */
+  readonly policy: RefundPolicy | null;
+  readonly transactionProperties: TransactionPropertyOverrides;
+  readonly providerTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration problems:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const blankIsUnset = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = z.preprocess(blankIsUnset, z.string().optional());
+const url = (fallback: string) => z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).default(fallback)).transform((value) => value.replace(/\/+$/, ''));
+const jsonText = (label: string) =>
+  z.preprocess(blankIsUnset, z.string().optional()).transform((text, ctx) => {
+    if (text === undefined) return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `${label} is not valid JSON` });
+      return z.NEVER;
+    }
+  });
+
+const envSchema = z.object({
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HOST: optional,
+  DATABASE_URL: z.preprocess(blankIsUnset, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()),
+  DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data')),
+  HUBSPOT_ACCESS_TOKEN: optional,
+  HUBSPOT_BASE_URL: url('https://api.hubapi.com'),
+  HUBSPOT_CLIENT_SECRET: optional,
+  PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  STRIPE_SECRET_KEY: z.preprocess(blankIsUnset, z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret or restricted key (sk_… or rk_…)').optional()),
+  STRIPE_API_BASE: url('https://api.stripe.com'),
+  REFUND_OBJECT_TYPES: z.preprocess(blankIsUnset, z.string().default('deals')).transform((text) =>
+    text.split(',').map((type) => type.trim()).filter(Boolean),
+  ),
+  REFUND_POLICY: jsonText('REFUND_POLICY'),
+  REFUND_POLICY_FILE: optional,
+  TRANSACTION_PROPERTIES: jsonText('TRANSACTION_PROPERTIES'),
+  PROVIDER_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1000).max(14000).default(10000)),
+});
+
+/** Reads and checks the whole environment at start, reporting every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  const e = parsed.data;
+  const problems: string[] = [];
+  const mode: Mode = e.HUBSPOT_ACCESS_TOKEN ? 'hubspot' : 'sandbox';
+  if (mode === 'hubspot' && !e.HUBSPOT_CLIENT_SECRET) {
+    problems.push('HUBSPOT_CLIENT_SECRET: required with HUBSPOT_ACCESS_TOKEN, to verify that requests really come from HubSpot');
+  }
+  if (e.REFUND_POLICY !== undefined && e.REFUND_POLICY_FILE) problems.push('REFUND_POLICY and REFUND_POLICY_FILE: set one, not both');
+  const policy = readPolicy(e.REFUND_POLICY, e.REFUND_POLICY_FILE, problems);
+  const properties = transactionPropertyOverridesSchema.safeParse(e.TRANSACTION_PROPERTIES ?? {});
+  if (!properties.success) problems.push(...properties.error.issues.map((issue) => `TRANSACTION_PROPERTIES.${issue.path.join('.')}: ${issue.message}`));
+  for (const type of e.REFUND_OBJECT_TYPES) {
+    if (!/^([a-z_]+|\d+-\d+)$/.test(type)) problems.push(`REFUND_OBJECT_TYPES: "${type}" is not a HubSpot object type (e.g. deals, or 2-1234567)`);
+  }
+  if (e.REFUND_OBJECT_TYPES.length === 0) problems.push('REFUND_OBJECT_TYPES: name at least one object type');
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    mode,
+    port: e.PORT,
+    // Sandbox mode trusts a userId in the query, so it never listens beyond this machine (design §7).
+    host: mode === 'sandbox' ? '127.0.0.1' : (e.HOST ?? '127.0.0.1'),
+    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.DATA_DIR },
+    hubspot: { accessToken: e.HUBSPOT_ACCESS_TOKEN ?? null, baseUrl: e.HUBSPOT_BASE_URL, clientSecret: e.HUBSPOT_CLIENT_SECRET ?? null },
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE } : null,
+    objectTypes: e.REFUND_OBJECT_TYPES,
+    policy,
+    transactionProperties: properties.success ? properties.data : {},
+    providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
+  };
+}
+
+function readPolicy(inline: unknown, file: string | undefined, problems: string[]): RefundPolicy | null {
+  let raw = inline;
+  let source = 'REFUND_POLICY';
+  if (file) {
+    source = `REFUND_POLICY_FILE (${file})`;
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      problems.push(`${source}: cannot be read as JSON (${(error as Error).message})`);
+      return null;
+    }
+  }
+  if (raw === undefined) return null;
+  const policy = refundPolicySchema.safeParse(raw);
+  if (!policy.success) {
+    problems.push(...policy.error.issues.map((issue) => `${source}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`));
+    return null;
+  }
+  return policy.data;
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { REFUND_REASONS } from '../domain/refund-reason';
+
+export const transactionParams = z.object({
+  objectType: z.string().regex(/^([a-z_]{1,50}|\d{1,3}-\d{1,20})$/, 'is not a HubSpot object type'),
+  objectId: z.string().regex(/^\d{1,20}$/, 'is not a HubSpot record id'),
+});
+
+export const refundBody = z
+  .object({
+    amount: z.string().max(40).optional(),
+    reason: z.enum(REFUND_REASONS),
+    note: z.string().max(2000).optional(),
+    idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 letters, digits or . _ : -'),
+  })
+  .strict()
+  .refine((body) => body.reason !== 'other' || (body.note ?? '').trim().length > 0, {
+    path: ['note'],
+    message: 'is required when the reason is "other"',
+  });

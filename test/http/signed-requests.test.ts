@@ -1,0 +1,75 @@
+import { createHmac } from 'node:crypto';
+import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
+
+const SECRET = 'test-client-secret-9f1c';
+
+/** Signed the way HubSpot documents v3: base64 HMAC-SHA256 of method + URI + body + timestamp. */
+function sign(method: string, uri: string, body: string, timestamp: number, secret = SECRET): Record<string, string> {
+  const signature = createHmac('sha256', secret).update(`${method}${uri}${body}${timestamp}`).digest('base64');
+  return { 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': String(timestamp) };
+}
+
+describe('requests signed by HubSpot (X-HubSpot-Signature-v3)', () => {
+  let backend: TestBackend;
+  let http: HttpClient;
+  const publicUrl = 'https://refunds.example.com';
+
+  beforeAll(async () => {
+    backend = await testBackend();
+    http = await startHttp(backend.deps, { clientSecret: SECRET, allowUnsigned: false, publicUrl });
+  });
+  beforeEach(() => backend.reset());
+  afterAll(async () => {
+    await http.close();
+    await backend.close();
+  });
+
+  const path = '/api/transactions/deals/1001?userId=2&userEmail=rita.rep%40example.com&appId=5&portalId=99';
+  const refundPath = '/api/transactions/deals/1001/refunds?userId=2&portalId=99';
+
+  it('accepts a valid signature and takes the user from the signed query', async () => {
+    const now = Date.now();
+    // HubSpot decodes %40 to @ before signing.
+    const response = await http.request('GET', path, { headers: sign('GET', `${publicUrl}${path.replace('%40', '@')}`, '', now) });
+    expect(response.status).toBe(200);
+    expect(response.body.viewer.canRefund).toBe(true);
+  });
+
+  it('covers the raw body: a signed refund goes through, a tampered one does not', async () => {
+    const body = JSON.stringify({ amount: '5.00', reason: 'duplicate', idempotencyKey: 'signed-key-0001' });
+    const headers = sign('POST', `${publicUrl}${refundPath}`, body, Date.now());
+    expect((await http.request('POST', refundPath, { rawBody: body, headers })).status).toBe(201);
+    const tampered = body.replace('5.00', '50.00');
+    const response = await http.request('POST', refundPath, { rawBody: tampered, headers });
+    expect(response).toEqual({ status: 401, body: { error: { code: 'INVALID_SIGNATURE', message: 'The request signature does not match.' } } });
+    expect(backend.stripe.calls).toHaveLength(1);
+  });
+
+  it('rejects a user id changed after signing', async () => {
+    const headers = sign('GET', `${publicUrl}${path}`, '', Date.now());
+    expect((await http.request('GET', path.replace('userId=2', 'userId=1'), { headers })).status).toBe(401);
+  });
+
+  it.each([
+    ['no signature', {}],
+    ['a signature made with another secret', sign('GET', `${publicUrl}${path}`, '', Date.now(), 'other-secret')],
+    ['a stale timestamp (6 minutes)', sign('GET', `${publicUrl}${path}`, '', Date.now() - 6 * 60_000)],
+    ['a timestamp from the future (6 minutes)', sign('GET', `${publicUrl}${path}`, '', Date.now() + 6 * 60_000)],
+    ['a malformed timestamp', { 'X-HubSpot-Signature-v3': 'abc', 'X-HubSpot-Request-Timestamp': 'yesterday' }],
+    ['a signature of the wrong length', { 'X-HubSpot-Signature-v3': 'c2hvcnQ=', 'X-HubSpot-Request-Timestamp': String(Date.now()) }],
+  ])('rejects %s with 401 INVALID_SIGNATURE', async (_label, headers) => {
+    const response = await http.request('GET', path, { headers: headers as Record<string, string> });
+    expect(response.status).toBe(401);
+    expect(response.body.error.code).toBe('INVALID_SIGNATURE');
+  });
+
+  it('does not accept an unsigned ?userId= outside sandbox mode', async () => {
+    expect((await http.request('GET', '/api/transactions/deals/1001?userId=1')).status).toBe(401);
+  });
+
+  it('refuses a signed request that names no user', async () => {
+    const bare = '/api/transactions/deals/1001?portalId=99';
+    const response = await http.request('GET', bare, { headers: sign('GET', `${publicUrl}${bare}`, '', Date.now()) });
+    expect(response.status).toBe(401);
+  });
+});

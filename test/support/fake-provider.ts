@@ -1,0 +1,25 @@
+import type { PaymentProviderName } from '../../src/domain/refund-reason';
+import type { PaymentProvider, ProviderOutcome, ProviderRefundRequest } from '../../src/ports/payment-provider';
+
+export type FakeProvider = PaymentProvider & { readonly calls: ProviderRefundRequest[]; answer: (request: ProviderRefundRequest) => Promise<ProviderOutcome> };
+
+/** A typed stand-in for a provider port: records each call and answers as told (succeeds by default). */
+export function fakeProvider(name: PaymentProviderName = 'stripe'): FakeProvider {
+  let counter = 0;
+  const fake: FakeProvider = {
+    name,
+    calls: [],
+    answer: async () => ({ status: 'succeeded', providerRefundId: `re_fake_${(counter += 1)}` }),
+    describeInvalidTransactionId: (id) => (id.startsWith('bad_') ? 'That is not a payment id of this provider.' : null),
+    refund(request) {
+      fake.calls.push(request);
+      return fake.answer(request);
+    },
+  };
+  return fake;
+}
+
+export const never = (request: ProviderRefundRequest) =>
+  new Promise<ProviderOutcome>((resolve) =>
+    request.signal.addEventListener('abort', () => resolve({ status: 'unknown', failure: { code: 'aborted', message: 'aborted' } })),
+  );
