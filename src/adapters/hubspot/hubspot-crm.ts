@@ -1,0 +1,27 @@
+import type { CrmRecords } from '../../ports/crm-records';
+import type { CrmSchema } from '../../ports/crm-schema';
+import type { CrmTimeline } from '../../ports/crm-timeline';
+import type { UserDirectory } from '../../ports/user-directory';
+import type { TransactionPropertyOverrides } from '../crm-property-names';
+import { type HubSpotClientOptions, createHubSpotClient } from './hubspot-client';
+import { createHubSpotRecords } from './hubspot-records';
+import { createHubSpotSchema } from './hubspot-schema';
+import { createHubSpotTimeline } from './hubspot-timeline';
+import { createHubSpotUsers } from './hubspot-users';
+
+export interface HubSpotCrmOptions extends HubSpotClientOptions {
+  readonly propertyOverrides?: TransactionPropertyOverrides;
+}
+
+export type HubSpotCrm = CrmRecords & CrmTimeline & UserDirectory & CrmSchema;
+
+/** Every HubSpot port over one client (one token, one base URL, one retry budget). */
+export function createHubSpotCrm(options: HubSpotCrmOptions): HubSpotCrm {
+  const client = createHubSpotClient(options);
+  return {
+    ...createHubSpotRecords(client, options.propertyOverrides),
+    ...createHubSpotTimeline(client),
+    ...createHubSpotUsers(client),
+    ...createHubSpotSchema(client),
+  };
+}
