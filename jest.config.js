@@ -4,4 +4,5 @@ module.exports = {
   roots: ['<rootDir>/test'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] },
   testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
 };

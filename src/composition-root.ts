@@ -25,6 +25,8 @@ export interface Backend {
   readonly deps: RefundDeps;
   readonly schema: CrmSchema;
   readonly config: Config;
+  /** the local CRM in sandbox mode, null against HubSpot */
+  readonly sandboxCrm: SandboxCrm | null;
   /** what is real and what is simulated, for the start banner */
   readonly summary: readonly string[];
   close(): Promise<void>;
@@ -64,7 +66,7 @@ export async function composeBackend(config: Config, logger: Logger, clock: Cloc
       crmSyncBudgetMs: 3_000,
       newId: randomUUID,
     };
-    return { deps, schema: crm, config, summary, close: () => ledger.close() };
+    return { deps, schema: crm, config, summary, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close: () => ledger.close() };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

@@ -49,6 +49,8 @@ export async function requestRefund(deps: RefundDeps, command: RefundCommand): P
   if (invalidId) throw new AppError('TRANSACTION_NOT_REFUNDABLE', invalidId, { property: 'transactionId' });
 
   const amount = parseRequestedAmount(command.amount, transaction);
+  const unsupported = amount === 'remaining' ? null : provider.describeUnsupportedAmount({ minor: amount, currency: transaction.currency });
+  if (unsupported) throw new AppError('INVALID_REQUEST', unsupported, { field: 'amount', currency: transaction.currency });
   const request: AttemptRequest = {
     id: attemptId(deps.newId()),
     transaction: transaction.ref,

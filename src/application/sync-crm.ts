@@ -1,3 +1,4 @@
+import { isAppError } from '../domain/errors';
 import type { TransactionRef } from '../domain/ids';
 import type { OutboxJob } from '../ports/ledger';
 import { refundPropertiesOf } from './refund-properties';
@@ -34,7 +35,7 @@ export async function syncCrm(
     try {
       await writeProperties(deps, group[0]!.transaction);
     } catch (error) {
-      failed += await postpone(deps, group, error, key);
+      failed += isRecordGone(error) ? await abandon(deps, group, key) : await postpone(deps, group, error, key);
       continue;
     }
     for (const job of group) {
@@ -43,7 +44,7 @@ export async function syncCrm(
         await deps.ledger.completeOutbox(job.id);
         delivered += 1;
       } catch (error) {
-        failed += await postpone(deps, [job], error, key);
+        failed += isRecordGone(error) ? await abandon(deps, [job], key) : await postpone(deps, [job], error, key);
       }
     }
   }
@@ -62,10 +63,33 @@ async function writeNote(deps: Pick<RefundDeps, 'ledger' | 'timeline' | 'clock'>
   const note = { bodyHtml: renderRefundNote(attempt), timestamp: attempt.createdAt };
   const noteId = await deps.ledger.noteIdOf(attempt.id);
   if (noteId) {
-    await deps.timeline.updateNote(noteId, note);
-  } else {
-    await deps.ledger.recordNoteId(attempt.id, await deps.timeline.createNote(job.transaction, note));
+    try {
+      await deps.timeline.updateNote(noteId, note);
+      return;
+    } catch (error) {
+      // Someone deleted our note in HubSpot: the attempt still deserves one, so it is written anew.
+      if (!isNoteGone(error)) throw error;
+    }
   }
+  await deps.ledger.recordNoteId(attempt.id, await deps.timeline.createNote(job.transaction, note));
+}
+
+/** The record was deleted in HubSpot: nothing to project onto any more; the ledger keeps the attempt. */
+function isRecordGone(error: unknown): boolean {
+  return isAppError(error) && error.code === 'NOT_FOUND' && error.details?.objectId !== undefined;
+}
+
+/** A 404 on a note of ours, the record itself still being there. */
+function isNoteGone(error: unknown): boolean {
+  return isAppError(error) && error.code === 'NOT_FOUND' && error.details?.objectId === undefined && error.details?.noteId !== undefined;
+}
+
+async function abandon(deps: Pick<RefundDeps, 'ledger' | 'logger'>, jobs: readonly OutboxJob[], key: string): Promise<number> {
+  for (const job of jobs) {
+    await deps.ledger.completeOutbox(job.id);
+    deps.logger.warn('crm write-back dropped: the record no longer exists in HubSpot', { transaction: key, attemptId: job.attemptId });
+  }
+  return jobs.length;
 }
 
 async function postpone(deps: Pick<RefundDeps, 'ledger' | 'clock' | 'logger'>, jobs: readonly OutboxJob[], error: unknown, key: string): Promise<number> {

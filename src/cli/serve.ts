@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { syncCrm } from '../application/sync-crm';
 import type { Backend } from '../composition-root';
 import { createHttpApp } from '../http/app';
+import { sandboxRoutes } from '../http/sandbox-routes';
 
 const OUTBOX_INTERVAL_MS = 5_000;
 
@@ -12,7 +13,7 @@ export async function serve(backend: Backend): Promise<{ server: Server; url: st
     clientSecret: config.hubspot.clientSecret,
     allowUnsigned: config.mode === 'sandbox',
     publicUrl: config.publicUrl,
-  });
+  }, backend.sandboxCrm ? { '/sandbox': sandboxRoutes(backend.sandboxCrm) } : {});
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));
     listening.once('error', reject);

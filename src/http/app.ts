@@ -10,7 +10,7 @@ import { refundBody, transactionParams } from './request-schemas';
 
 const BODY_LIMIT = '16kb';
 
-export function createHttpApp(deps: RefundDeps, identity: Omit<IdentityOptions, 'clock'>) {
+export function createHttpApp(deps: RefundDeps, identity: Omit<IdentityOptions, 'clock'>, extraRoutes: Readonly<Record<string, express.Router>> = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -66,6 +66,7 @@ export function createHttpApp(deps: RefundDeps, identity: Omit<IdentityOptions, 
   });
 
   app.use('/api', api);
+  for (const [path, router] of Object.entries(extraRoutes)) app.use(path, router);
   app.use((_req, _res, next) => next(new AppError('NOT_FOUND', 'There is nothing at this address.')));
   app.use(errorHandler(deps.logger));
   return app;

@@ -1,6 +1,7 @@
 import type { TransactionRef } from '../domain/ids';
 import type { RefundStatus } from '../domain/refund-status';
 import type { AttemptStatus } from '../domain/attempt';
+import type { RefundReason } from '../domain/refund-reason';
 
 /** The payment fields of a CRM record, as stored (strings, possibly blank). Validation is the use case's job. */
 export interface TransactionRecordFields {
@@ -19,7 +20,7 @@ export interface RefundProperties {
   readonly refund_count: string;
   /** ISO 8601, or "" to clear */
   readonly last_refund_at: string;
-  readonly last_refund_reason: string;
+  readonly last_refund_reason: RefundReason | '';
   readonly last_refund_attempt_status: AttemptStatus | '';
 }
 

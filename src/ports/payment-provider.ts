@@ -27,6 +27,8 @@ export interface PaymentProvider {
   readonly name: PaymentProviderName;
   /** A reason the id cannot be one of this provider's payments (checked before anything is recorded), or null. */
   describeInvalidTransactionId(providerTransactionId: string): string | null;
+  /** A reason this provider cannot take the amount (its own currency rules), or null. Checked before recording. */
+  describeUnsupportedAmount(amount: Money): string | null;
   /** Never throws for provider answers or network trouble: those are outcomes. */
   refund(request: ProviderRefundRequest): Promise<ProviderOutcome>;
 }

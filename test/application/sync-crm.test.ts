@@ -1,3 +1,4 @@
+import { AppError } from '../../src/domain/errors';
 import { outboxBackoffMs, syncCrm } from '../../src/application/sync-crm';
 import { attemptRequest } from '../support/ledger-fixtures';
 import { type TestBackend, testBackend } from '../support/test-backend';
@@ -32,5 +33,43 @@ describe('syncCrm', () => {
 
   it('backs off 5 s, 10 s, 20 s … up to 15 minutes', () => {
     expect([1, 2, 3, 4, 20].map(outboxBackoffMs)).toEqual([5_000, 10_000, 20_000, 40_000, 900_000]);
+  });
+});
+
+describe('syncCrm when HubSpot has lost things', () => {
+  let backend: TestBackend;
+  beforeAll(async () => {
+    backend = await testBackend();
+  });
+  beforeEach(() => backend.reset());
+  afterAll(() => backend.close());
+
+  async function succeededAttempt() {
+    const ref = { objectType: 'deals', objectId: '1001' };
+    const reserved = await backend.deps.ledger.reserveAttempt(attemptRequest({ transaction: ref, paidMinor: 120000n }));
+    if (reserved.kind !== 'created') throw new Error('expected created');
+    await backend.deps.ledger.completeAttempt(reserved.attempt.id, { status: 'succeeded', providerRefundId: 're_1' }, new Date());
+    return reserved.attempt.id;
+  }
+
+  it('drops the job of a record deleted in HubSpot instead of retrying forever', async () => {
+    await succeededAttempt();
+    const gone = new AppError('NOT_FOUND', 'The HubSpot record no longer exists.', { status: 404, objectType: 'deals', objectId: '1001' });
+    const deps = { ...backend.deps, records: { ...backend.crm, readTransaction: backend.crm.readTransaction.bind(backend.crm), writeRefundProperties: () => Promise.reject(gone) } };
+    expect(await syncCrm(deps)).toEqual({ delivered: 0, failed: 1 });
+    expect(await backend.deps.ledger.outboxBacklog()).toBe(0);
+  });
+
+  it('writes a new note when ours was deleted', async () => {
+    const id = await succeededAttempt();
+    await backend.deps.ledger.recordNoteId(id, '999');
+    const timeline = {
+      createNote: backend.crm.createNote.bind(backend.crm),
+      updateNote: () => Promise.reject(new AppError('NOT_FOUND', 'The timeline note no longer exists in HubSpot.', { status: 404, noteId: '999' })),
+    };
+    expect(await syncCrm({ ...backend.deps, timeline })).toEqual({ delivered: 1, failed: 0 });
+    const notes = await backend.crm.notesOf({ objectType: 'deals', objectId: '1001' });
+    expect(notes).toHaveLength(1);
+    expect(await backend.deps.ledger.noteIdOf(id)).toBe(notes[0]?.id);
   });
 });

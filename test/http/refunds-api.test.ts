@@ -145,6 +145,12 @@ describe('refund HTTP API (sandbox identity)', () => {
     expect(bad).toEqual({ status: 400, body: { error: { code: 'INVALID_REQUEST', message: 'JPY has no decimals: enter a whole amount.', details: { field: 'amount', currency: 'JPY' } } } });
   });
 
+  it("refuses an amount the provider's currency rules cannot take, before recording it", async () => {
+    const response = await http.request('POST', refunds('1004', ADMIN), { body: { amount: '1.234', reason: 'duplicate', idempotencyKey: key() } });
+    expect(response).toEqual({ status: 400, body: { error: { code: 'INVALID_REQUEST', message: 'KWD amounts must end in 0 here.', details: { field: 'amount', currency: 'KWD' } } } });
+    expect(await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: '1004' })).toEqual([]);
+  });
+
   describe('permissions', () => {
     it('refuses a user the policy does not name, and tells the card why', async () => {
       const read = await http.request('GET', `${deal1001}?userId=${NO_ACCESS}`);

@@ -11,6 +11,7 @@ export function fakeProvider(name: PaymentProviderName = 'stripe'): FakeProvider
     calls: [],
     answer: async () => ({ status: 'succeeded', providerRefundId: `re_fake_${(counter += 1)}` }),
     describeInvalidTransactionId: (id) => (id.startsWith('bad_') ? 'That is not a payment id of this provider.' : null),
+    describeUnsupportedAmount: (amount) => (amount.currency === 'KWD' && amount.minor % 10n !== 0n ? 'KWD amounts must end in 0 here.' : null),
     refund(request) {
       fake.calls.push(request);
       return fake.answer(request);

@@ -11,6 +11,7 @@ export function createSimulatedProvider(name: PaymentProviderName): PaymentProvi
   return {
     name,
     describeInvalidTransactionId: () => null,
+    describeUnsupportedAmount: () => null,
     async refund(request): Promise<ProviderOutcome> {
       const id = request.providerTransactionId.toLowerCase();
       const refundId = `sandbox_re_${randomUUID().replace(/-/g, '').slice(0, 20)}`;

@@ -8,6 +8,7 @@ export function createManualProvider(): PaymentProvider {
   return {
     name: 'manual',
     describeInvalidTransactionId: () => null,
+    describeUnsupportedAmount: () => null,
     async refund(request) {
       return { status: 'succeeded', providerRefundId: `manual-${request.attemptId}` };
     },

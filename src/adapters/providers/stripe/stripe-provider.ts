@@ -26,6 +26,10 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
   return {
     name: 'stripe',
     describeInvalidTransactionId: describeInvalidStripeId,
+    describeUnsupportedAmount: (amount) => {
+      const converted = toStripeAmount(amount);
+      return converted.ok ? null : converted.failure.message;
+    },
     refund: (request) => refund(stripe, config, request),
   };
 }
