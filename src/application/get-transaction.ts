@@ -1,5 +1,5 @@
 import type { HubSpotUserId, TransactionRef } from '../domain/ids';
-import { checkPermission } from './check-permission';
+import { decidePermission } from '../domain/policy';
 import { loadTransaction } from './load-transaction';
 import type { RefundDeps } from './refund-deps';
 import { type AttemptView, presentAttempt, presentTransaction, presentViewer, type TransactionView, type ViewerView } from './transaction-view';
@@ -12,8 +12,8 @@ export interface TransactionDetails {
 
 /** What the card shows: the payment, its refund history (newest first) and what this user may do. */
 export async function getTransaction(deps: RefundDeps, ref: TransactionRef, userId: HubSpotUserId): Promise<TransactionDetails> {
-  const transaction = await loadTransaction(deps, ref);
-  const [attempts, { permission }] = await Promise.all([deps.ledger.listAttempts(ref), checkPermission(deps, userId, transaction.currency)]);
+  const [transaction, user, attempts] = await Promise.all([loadTransaction(deps, ref), deps.users.findUser(userId), deps.ledger.listAttempts(ref)]);
+  const permission = decidePermission(deps.policy, user, transaction.currency);
   return {
     transaction: presentTransaction(transaction, attempts),
     attempts: attempts.map(presentAttempt),

@@ -4,10 +4,10 @@ import { AppError } from '../domain/errors';
 import { attemptId, type HubSpotUserId, type IdempotencyKey, type TransactionRef } from '../domain/ids';
 import { assertNever, describeMoneyError, formatMinor, parseMoney } from '../domain/money';
 import { displayName } from '../domain/directory-user';
+import { decidePermission } from '../domain/policy';
 import type { RefundReason } from '../domain/refund-reason';
 import type { AttemptRequest, ReserveResult } from '../ports/ledger';
 import type { PaymentProvider, ProviderOutcome } from '../ports/payment-provider';
-import { checkPermission } from './check-permission';
 import { loadTransaction, type Transaction } from './load-transaction';
 import type { RefundDeps } from './refund-deps';
 import { syncCrm } from './sync-crm';
@@ -36,8 +36,9 @@ export interface RefundResult {
  * `unknown` attempt, not a failure (design §3).
  */
 export async function requestRefund(deps: RefundDeps, command: RefundCommand): Promise<RefundResult> {
-  const transaction = await loadTransaction(deps, command.transaction);
-  const { permission, user } = await checkPermission(deps, command.userId, transaction.currency);
+  const startedAt = deps.clock.now().getTime();
+  const [transaction, user] = await Promise.all([loadTransaction(deps, command.transaction), deps.users.findUser(command.userId)]);
+  const permission = decidePermission(deps.policy, user, transaction.currency);
   if (!permission.canRefund) throw new AppError('NOT_PERMITTED', permission.denyReason ?? 'You may not refund.');
   const provider = deps.providers.get(transaction.provider);
   if (!provider) {
@@ -68,7 +69,7 @@ export async function requestRefund(deps: RefundDeps, command: RefundCommand): P
     providerTransactionId: transaction.providerTransactionId,
   };
   const reserved = await deps.ledger.reserveAttempt(request);
-  const attempt = await settle(deps, reserved, transaction, provider);
+  const attempt = await settle(deps, reserved, transaction, provider, startedAt);
   const attempts = await deps.ledger.listAttempts(transaction.ref);
   return {
     outcome: reserved.kind === 'created' ? 'created' : 'replayed',
@@ -77,11 +78,11 @@ export async function requestRefund(deps: RefundDeps, command: RefundCommand): P
   };
 }
 
-async function settle(deps: RefundDeps, reserved: ReserveResult, transaction: Transaction, provider: PaymentProvider): Promise<RefundAttempt> {
+async function settle(deps: RefundDeps, reserved: ReserveResult, transaction: Transaction, provider: PaymentProvider, startedAt: number): Promise<RefundAttempt> {
   const format = (minor: bigint) => formatMinor(minor, transaction.currency);
   switch (reserved.kind) {
     case 'created':
-      return send(deps, reserved.attempt, reserved.isFullAmount, transaction, provider);
+      return send(deps, reserved.attempt, reserved.isFullAmount, transaction, provider, startedAt);
     case 'replayed':
       return reserved.attempt;
     case 'key_reused':
@@ -109,7 +110,14 @@ async function settle(deps: RefundDeps, reserved: ReserveResult, transaction: Tr
   }
 }
 
-async function send(deps: RefundDeps, attempt: RefundAttempt, isFullAmount: boolean, transaction: Transaction, provider: PaymentProvider): Promise<RefundAttempt> {
+async function send(
+  deps: RefundDeps,
+  attempt: RefundAttempt,
+  isFullAmount: boolean,
+  transaction: Transaction,
+  provider: PaymentProvider,
+  startedAt: number,
+): Promise<RefundAttempt> {
   const outcome = await callProvider(deps, provider, {
     attemptId: attempt.id,
     idempotencyKey: attempt.idempotencyKey,
@@ -128,7 +136,8 @@ async function send(deps: RefundDeps, attempt: RefundAttempt, isFullAmount: bool
     failureCode: completed.failure?.code,
     failureDetail: completed.failure?.detail,
   });
-  await syncWithinBudget(deps, transaction.ref);
+  const left = REQUEST_BUDGET_MS - (deps.clock.now().getTime() - startedAt);
+  await syncWithinBudget(deps, transaction.ref, Math.max(0, Math.min(deps.crmSyncBudgetMs, left)));
   return completed;
 }
 
@@ -163,11 +172,14 @@ async function callProvider(
   }
 }
 
+/** hubspot.fetch gives up after 15 s (design §3): the answer must leave before, whatever HubSpot does. */
+const REQUEST_BUDGET_MS = 14_000;
+
 /** The card refreshes the record right after: try to write it now, but never hold the answer past the budget. */
-async function syncWithinBudget(deps: RefundDeps, ref: TransactionRef): Promise<void> {
+async function syncWithinBudget(deps: RefundDeps, ref: TransactionRef, budgetMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, deps.crmSyncBudgetMs);
+    timer = setTimeout(resolve, budgetMs);
   });
   const sync = syncCrm(deps, { transaction: ref }).catch((error: unknown) => {
     deps.logger.warn('crm write-back left to the outbox', { error: String(error) });
