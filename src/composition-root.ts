@@ -33,7 +33,11 @@ export interface Backend {
 }
 
 /** The one place that chooses real adapters (design §2). Every host builds its backend here. */
-export async function composeBackend(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Backend> {
+export async function composeBackend(
+  config: Config,
+  logger: Logger,
+  { clock = systemClock, newId = randomUUID }: { clock?: Clock; newId?: () => string } = {},
+): Promise<Backend> {
   const db = await openDatabase(config);
   try {
     await migrate(db);
@@ -64,7 +68,7 @@ export async function composeBackend(config: Config, logger: Logger, clock: Cloc
       objectTypes: config.objectTypes,
       providerTimeoutMs: config.providerTimeoutMs,
       crmSyncBudgetMs: 3_000,
-      newId: randomUUID,
+      newId,
     };
     return { deps, schema: crm, config, summary, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close: () => ledger.close() };
   } catch (error) {

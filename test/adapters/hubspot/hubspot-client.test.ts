@@ -1,6 +1,6 @@
 import { DEFAULT_HUBSPOT_BASE_URL, createHubSpotClient } from '../../../src/adapters/hubspot/hubspot-client';
 import { createHubSpotRecords } from '../../../src/adapters/hubspot/hubspot-records';
-import { HubSpotMock, TEST_TOKEN, fastClientOptions, hubSpotError, rateLimited } from './hubspot-mock';
+import { HubSpotMock, TEST_TOKEN, fastClientOptions, hubSpotError, rateLimited } from '../../support/hubspot-mock';
 
 const DEAL_QUERY =
   'properties=payment_provider&properties=payment_transaction_id&properties=payment_card_last4&properties=amount&properties=deal_currency_code&archived=false';

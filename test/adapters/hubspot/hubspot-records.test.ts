@@ -2,7 +2,7 @@ import { createHubSpotClient } from '../../../src/adapters/hubspot/hubspot-clien
 import { createHubSpotRecords } from '../../../src/adapters/hubspot/hubspot-records';
 import { AppError } from '../../../src/domain/errors';
 import type { RefundProperties } from '../../../src/ports/crm-records';
-import { HubSpotMock, fastClientOptions, hubSpotError } from './hubspot-mock';
+import { HubSpotMock, fastClientOptions, hubSpotError } from '../../support/hubspot-mock';
 
 const DEAL_QUERY =
   'properties=payment_provider&properties=payment_transaction_id&properties=payment_card_last4&properties=amount&properties=deal_currency_code&archived=false';

@@ -1,7 +1,7 @@
 import { createHubSpotClient } from '../../../src/adapters/hubspot/hubspot-client';
 import { createHubSpotSchema } from '../../../src/adapters/hubspot/hubspot-schema';
 import { REFUND_PROPERTIES, REFUND_PROPERTY_GROUP } from '../../../src/application/refund-property-definitions';
-import { HubSpotMock, fastClientOptions, hubSpotError } from './hubspot-mock';
+import { HubSpotMock, fastClientOptions, hubSpotError } from '../../support/hubspot-mock';
 
 const option = (label: string, value: string, displayOrder: number) => ({ label, value, displayOrder, hidden: false });
 

@@ -1,7 +1,7 @@
 import { createHubSpotClient } from '../../../src/adapters/hubspot/hubspot-client';
 import { createHubSpotTimeline } from '../../../src/adapters/hubspot/hubspot-timeline';
 import type { TimelineNote } from '../../../src/ports/crm-timeline';
-import { HubSpotMock, fastClientOptions, hubSpotError } from './hubspot-mock';
+import { HubSpotMock, fastClientOptions, hubSpotError } from '../../support/hubspot-mock';
 
 const note: TimelineNote = {
   bodyHtml: '<p><strong>Refund succeeded</strong>: 12.34 USD, reason &quot;duplicate&quot;</p><p>Note: Tom &amp; Jerry &lt;script&gt;</p>',

@@ -1,7 +1,7 @@
 import { createHubSpotClient } from '../../../src/adapters/hubspot/hubspot-client';
 import { createHubSpotUsers } from '../../../src/adapters/hubspot/hubspot-users';
 import { hubSpotUserId } from '../../../src/domain/ids';
-import { HubSpotMock, fastClientOptions, hubSpotError } from './hubspot-mock';
+import { HubSpotMock, fastClientOptions, hubSpotError } from '../../support/hubspot-mock';
 
 let hubspot: HubSpotMock;
 
