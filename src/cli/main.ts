@@ -54,6 +54,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return new Promise<number>(() => undefined);
     }
     case 'setup':
+      if (config.mode === 'sandbox') process.stderr.write('Sandbox mode: the local CRM stores any property, so there is nothing to create. Set HUBSPOT_ACCESS_TOKEN to set up HubSpot.\n');
       print(await setupCrm(backend.schema, config.objectTypes));
       break;
     case 'sync-crm':

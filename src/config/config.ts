@@ -43,7 +43,7 @@ const jsonText = (label: string) =>
   });
 
 const envSchema = z.object({
-  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),
   HOST: optional,
   DATABASE_URL: z.preprocess(blankIsUnset, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()),
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data')),
@@ -59,7 +59,15 @@ const envSchema = z.object({
   REFUND_POLICY: jsonText('REFUND_POLICY'),
   REFUND_POLICY_FILE: optional,
   TRANSACTION_PROPERTIES: jsonText('TRANSACTION_PROPERTIES'),
-  PROVIDER_TIMEOUT_MS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1000).max(14000).default(10000)),
+  PROVIDER_TIMEOUT_MS: z.preprocess(
+    blankIsUnset,
+    z.coerce
+      .number({ error: 'must be milliseconds, from 1000 to 14000' })
+      .int()
+      .min(1000, 'must be at least 1000 ms')
+      .max(14000, 'must stay under HubSpot’s 15 s hubspot.fetch limit (at most 14000 ms)')
+      .default(10000),
+  ),
 });
 
 /** Reads and checks the whole environment at start, reporting every problem at once. */

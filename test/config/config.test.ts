@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('defaults to sandbox mode on the embedded database, on loopback', () => {
+    expect(loadConfig({ HOST: '0.0.0.0' })).toEqual({
+      mode: 'sandbox',
+      port: 3000,
+      host: '127.0.0.1',
+      database: { dataDir: '.data' },
+      hubspot: { accessToken: null, baseUrl: 'https://api.hubapi.com', clientSecret: null },
+      publicUrl: null,
+      stripe: null,
+      objectTypes: ['deals'],
+      policy: null,
+      transactionProperties: {},
+      providerTimeoutMs: 10000,
+    });
+  });
+
+  it('reads a production configuration', () => {
+    const config = loadConfig({
+      HUBSPOT_ACCESS_TOKEN: 'pat-na1-x',
+      HUBSPOT_CLIENT_SECRET: 's',
+      HUBSPOT_BASE_URL: 'http://127.0.0.1:9000/',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u@db/refunds',
+      STRIPE_SECRET_KEY: 'rk_live_abc',
+      REFUND_OBJECT_TYPES: 'deals, 2-123456',
+      REFUND_POLICY: '{"userIds":["7"],"maxPerRefund":{"USD":"100"}}',
+      TRANSACTION_PROPERTIES: '{"2-123456":{"amount":"total"}}',
+      PUBLIC_URL: 'https://refunds.example.com/',
+    });
+    expect(config).toMatchObject({
+      mode: 'hubspot',
+      host: '0.0.0.0',
+      port: 8080,
+      database: { url: 'postgres://u@db/refunds' },
+      hubspot: { baseUrl: 'http://127.0.0.1:9000' },
+      stripe: { secretKey: 'rk_live_abc', apiBase: 'https://api.stripe.com' },
+      objectTypes: ['deals', '2-123456'],
+      publicUrl: 'https://refunds.example.com',
+      transactionProperties: { '2-123456': { amount: 'total' } },
+    });
+    expect(config.policy?.maxPerRefund.get('USD')).toBe(10000n);
+  });
+
+  it('reads the policy from a file', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'policy-')), 'policy.json');
+    writeFileSync(file, '{"teamIds":["9"]}');
+    expect(loadConfig({ REFUND_POLICY_FILE: file }).policy?.teamIds).toEqual(['9']);
+  });
+
+  it('reports every problem at once, by variable, without echoing secrets', () => {
+    const problems = problemsOf({
+      HUBSPOT_ACCESS_TOKEN: 'pat-na1-secret-token',
+      PORT: 'eighty',
+      STRIPE_SECRET_KEY: 'pk_live_wrongkind',
+      REFUND_POLICY: '{not json',
+      HUBSPOT_BASE_URL: 'ftp://x',
+    });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'HUBSPOT_BASE_URL', 'STRIPE_SECRET_KEY', 'REFUND_POLICY']);
+    expect(problems.join('\n')).not.toMatch(/pk_live_wrongkind|pat-na1-secret-token/);
+  });
+
+  it.each([
+    [{ HUBSPOT_ACCESS_TOKEN: 't' }, /HUBSPOT_CLIENT_SECRET: required/],
+    [{ REFUND_POLICY: '{}', REFUND_POLICY_FILE: '/x' }, /set one, not both/],
+    [{ REFUND_POLICY_FILE: '/nonexistent/policy.json' }, /REFUND_POLICY_FILE \(\/nonexistent\/policy.json\): cannot be read/],
+    [{ REFUND_POLICY: '{"maxPerRefund":{"JPY":"1.5"}}' }, /REFUND_POLICY.maxPerRefund.JPY: JPY has no decimals/],
+    [{ REFUND_OBJECT_TYPES: 'deals,Bad Type' }, /"Bad Type" is not a HubSpot object type/],
+    [{ TRANSACTION_PROPERTIES: '{"deals":{"amount":"Net Amount"}}' }, /TRANSACTION_PROPERTIES.deals.amount/],
+    [{ PROVIDER_TIMEOUT_MS: '20000' }, /PROVIDER_TIMEOUT_MS: must stay under HubSpot/],
+    [{ PORT: 'eighty' }, /PORT: must be a port number/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must start with postgres/],
+  ])('explains %j', (env, message) => {
+    expect(problemsOf(env as Record<string, string>).join('\n')).toMatch(message);
+  });
+});
