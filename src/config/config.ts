@@ -14,6 +14,9 @@ export interface Config {
   /** the URL HubSpot calls us at, for signature checks behind a proxy; null = from the request */
   readonly publicUrl: string | null;
   readonly stripe: { readonly secretKey: string; readonly apiBase: string } | null;
+  readonly authorizeNet: { readonly apiLoginId: string; readonly transactionKey: string; readonly apiBase: string } | null;
+  readonly nmi: { readonly securityKey: string; readonly apiBase: string } | null;
+  readonly paypal: { readonly clientId: string; readonly clientSecret: string; readonly apiBase: string } | null;
   readonly objectTypes: readonly string[];
   /** null = the mode's default (super admins only; sandbox: the demo policy) */
   readonly policy: RefundPolicy | null;
@@ -53,6 +56,17 @@ const envSchema = z.object({
   PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
   STRIPE_SECRET_KEY: z.preprocess(blankIsUnset, z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret or restricted key (sk_… or rk_…)').optional()),
   STRIPE_API_BASE: url('https://api.stripe.com'),
+  AUTHORIZENET_API_LOGIN_ID: optional,
+  AUTHORIZENET_TRANSACTION_KEY: optional,
+  // Live endpoint; the sandbox is https://apitest.authorize.net/xml/v1/request.api
+  AUTHORIZENET_API_BASE: url('https://api.authorize.net/xml/v1/request.api'),
+  NMI_SECURITY_KEY: optional,
+  // NMI has one endpoint for live and test accounts; test mode is a property of the key.
+  NMI_API_BASE: url('https://secure.nmi.com'),
+  PAYPAL_CLIENT_ID: optional,
+  PAYPAL_CLIENT_SECRET: optional,
+  // Live endpoint; the sandbox is https://api-m.sandbox.paypal.com
+  PAYPAL_API_BASE: url('https://api-m.paypal.com'),
   REFUND_OBJECT_TYPES: z.preprocess(blankIsUnset, z.string().default('deals')).transform((text) =>
     text.split(',').map((type) => type.trim()).filter(Boolean),
   ),
@@ -82,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   }
   if (e.REFUND_POLICY !== undefined && e.REFUND_POLICY_FILE) problems.push('REFUND_POLICY and REFUND_POLICY_FILE: set one, not both');
   const policy = readPolicy(e.REFUND_POLICY, e.REFUND_POLICY_FILE, problems);
+  const authorizeNet = pair(e.AUTHORIZENET_API_LOGIN_ID, e.AUTHORIZENET_TRANSACTION_KEY, 'AUTHORIZENET_API_LOGIN_ID', 'AUTHORIZENET_TRANSACTION_KEY', problems);
+  const paypal = pair(e.PAYPAL_CLIENT_ID, e.PAYPAL_CLIENT_SECRET, 'PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET', problems);
   const properties = transactionPropertyOverridesSchema.safeParse(e.TRANSACTION_PROPERTIES ?? {});
   if (!properties.success) problems.push(...properties.error.issues.map((issue) => `TRANSACTION_PROPERTIES.${issue.path.join('.')}: ${issue.message}`));
   for (const type of e.REFUND_OBJECT_TYPES) {
@@ -98,11 +114,22 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     hubspot: { accessToken: e.HUBSPOT_ACCESS_TOKEN ?? null, baseUrl: e.HUBSPOT_BASE_URL, clientSecret: e.HUBSPOT_CLIENT_SECRET ?? null },
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE } : null,
+    authorizeNet: authorizeNet ? { apiLoginId: authorizeNet[0], transactionKey: authorizeNet[1], apiBase: e.AUTHORIZENET_API_BASE } : null,
+    nmi: e.NMI_SECURITY_KEY ? { securityKey: e.NMI_SECURITY_KEY, apiBase: e.NMI_API_BASE } : null,
+    paypal: paypal ? { clientId: paypal[0], clientSecret: paypal[1], apiBase: e.PAYPAL_API_BASE } : null,
     objectTypes: e.REFUND_OBJECT_TYPES,
     policy,
     transactionProperties: properties.success ? properties.data : {},
     providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
   };
+}
+
+/** Credentials that only work together: both or neither. */
+function pair(first: string | undefined, second: string | undefined, firstName: string, secondName: string, problems: string[]): [string, string] | null {
+  if (first && second) return [first, second];
+  if (first) problems.push(`${secondName}: required with ${firstName}`);
+  if (second) problems.push(`${firstName}: required with ${secondName}`);
+  return null;
 }
 
 function readPolicy(inline: unknown, file: string | undefined, problems: string[]): RefundPolicy | null {

@@ -1,4 +1,4 @@
-import type { AttemptFailure } from '../domain/attempt';
+import type { AttemptFailure, AttemptKind } from '../domain/attempt';
 import type { AttemptId, IdempotencyKey } from '../domain/ids';
 import type { Money } from '../domain/money';
 import type { PaymentProviderName, RefundReason } from '../domain/refund-reason';
@@ -23,6 +23,36 @@ export type ProviderOutcome =
   | { readonly status: 'failed'; readonly providerRefundId: string | null; readonly failure: AttemptFailure }
   | { readonly status: 'unknown'; readonly failure: AttemptFailure };
 
+export interface ProviderVoidRequest {
+  readonly attemptId: AttemptId;
+  readonly idempotencyKey: IdempotencyKey;
+  readonly providerTransactionId: string;
+  /** always the whole payment: a void cancels the transaction before settlement */
+  readonly amount: Money;
+  readonly cardLast4: string | null;
+  readonly signal: AbortSignal;
+}
+
+/** Whether a payment can still be voided (cancelled whole, before the provider settles it). */
+export type Settlement =
+  | { readonly state: 'unsettled' }
+  | { readonly state: 'settled' }
+  /** the provider could not tell (no answer, an error): neither void nor the unsettled-refund advice is offered */
+  | { readonly state: 'unknown'; readonly reason: string };
+
+/** An attempt whose outcome is `unknown` (or still `pending`): what became of it at the provider? */
+export interface ProviderLookupRequest {
+  readonly attemptId: AttemptId;
+  readonly idempotencyKey: IdempotencyKey;
+  readonly kind: AttemptKind;
+  readonly providerTransactionId: string;
+  /** known when the provider answered `pending` */
+  readonly providerRefundId: string | null;
+  readonly amount: Money;
+  readonly createdAt: Date;
+  readonly signal: AbortSignal;
+}
+
 export interface PaymentProvider {
   readonly name: PaymentProviderName;
   /** A reason the id cannot be one of this provider's payments (checked before anything is recorded), or null. */
@@ -31,6 +61,17 @@ export interface PaymentProvider {
   describeUnsupportedAmount(amount: Money): string | null;
   /** Never throws for provider answers or network trouble: those are outcomes. */
   refund(request: ProviderRefundRequest): Promise<ProviderOutcome>;
+  /**
+   * Finds the attempt at the provider without sending anything new: `succeeded`/`pending`/`failed` when found,
+   * `failed` with code `not_received_by_provider` when the provider surely never got it, `unknown` when it
+   * still cannot tell. Never throws.
+   */
+  lookup(request: ProviderLookupRequest): Promise<ProviderOutcome>;
+  /** Present only for providers that void (Authorize.net, NMI). */
+  readonly voids?: {
+    settlement(providerTransactionId: string, signal: AbortSignal): Promise<Settlement>;
+    void(request: ProviderVoidRequest): Promise<ProviderOutcome>;
+  };
 }
 
 export interface PaymentProviders {

@@ -23,6 +23,9 @@ describe('loadConfig', () => {
       hubspot: { accessToken: null, baseUrl: 'https://api.hubapi.com', clientSecret: null },
       publicUrl: null,
       stripe: null,
+      authorizeNet: null,
+      nmi: null,
+      paypal: null,
       objectTypes: ['deals'],
       policy: null,
       transactionProperties: {},
@@ -86,6 +89,8 @@ describe('loadConfig', () => {
     [{ PROVIDER_TIMEOUT_MS: '20000' }, /PROVIDER_TIMEOUT_MS: must stay under HubSpot/],
     [{ PORT: 'eighty' }, /PORT: must be a port number/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must start with postgres/],
+    [{ AUTHORIZENET_API_LOGIN_ID: 'id' }, /AUTHORIZENET_TRANSACTION_KEY: required with AUTHORIZENET_API_LOGIN_ID/],
+    [{ PAYPAL_CLIENT_SECRET: 's' }, /PAYPAL_CLIENT_ID: required with PAYPAL_CLIENT_SECRET/],
   ])('explains %j', (env, message) => {
     expect(problemsOf(env as Record<string, string>).join('\n')).toMatch(message);
   });

@@ -33,5 +33,9 @@ export function createSimulatedProvider(name: PaymentProviderName): PaymentProvi
       if (id.includes('pending')) return { status: 'pending', providerRefundId: refundId, message: 'Settles in a few days.' };
       return { status: 'succeeded', providerRefundId: refundId };
     },
+    /** A refund that timed out is found to have gone through, as usually happens. */
+    async lookup(request): Promise<ProviderOutcome> {
+      return { status: 'succeeded', providerRefundId: request.providerRefundId ?? `sandbox_re_${request.attemptId.replace(/-/g, '').slice(0, 20)}` };
+    },
   };
 }

@@ -12,5 +12,8 @@ export function createManualProvider(): PaymentProvider {
     async refund(request) {
       return { status: 'succeeded', providerRefundId: `manual-${request.attemptId}` };
     },
+    async lookup(request) {
+      return { status: 'succeeded', providerRefundId: `manual-${request.attemptId}` };
+    },
   };
 }

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import type { PaymentProvider, ProviderOutcome, ProviderRefundRequest } from '../../../ports/payment-provider';
+import type { PaymentProvider, ProviderLookupRequest, ProviderOutcome, ProviderRefundRequest } from '../../../ports/payment-provider';
 import { noAnswerOutcome, stripeErrorToOutcome, unreadableAnswerOutcome } from './stripe-errors';
 import { describeInvalidStripeId, paymentTargetOf, readRefund, refundToOutcome, toStripeAmount, toStripeReason } from './stripe-mapping';
 
@@ -31,7 +31,49 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
       return converted.ok ? null : converted.failure.message;
     },
     refund: (request) => refund(stripe, config, request),
+    lookup: (request) => lookup(stripe, config, request),
   };
+}
+
+/** Refunds of one payment searched for our attempt id (a refund's metadata); a payment has few refunds. */
+const LOOKUP_LIMIT = 100;
+
+async function lookup(stripe: Stripe, config: StripeProviderConfig, request: ProviderLookupRequest): Promise<ProviderOutcome> {
+  const target = paymentTargetOf(request.providerTransactionId);
+  if (target === null) {
+    const message = describeInvalidStripeId(request.providerTransactionId) ?? 'This is not a Stripe payment id.';
+    return { status: 'unknown', failure: { code: 'invalid_transaction_id', message } };
+  }
+  const search = request.providerRefundId
+    ? stripe.refunds.retrieve(request.providerRefundId).then((found) => [found])
+    : stripe.refunds.list({ ...target, limit: LOOKUP_LIMIT }).then((page) => page.data);
+  const settled = await settle(search, request.signal, config.timeoutMs);
+  switch (settled.kind) {
+    case 'answer': {
+      const match = settled.value.find((found) => found.id === request.providerRefundId || found.metadata?.attempt_id === request.attemptId);
+      const answered = match ? readRefund(match) : null;
+      if (match && answered === null) return unreadableAnswerOutcome();
+      if (answered) return refundToOutcome(answered);
+      return {
+        status: 'failed',
+        providerRefundId: null,
+        failure: {
+          code: 'not_received_by_provider',
+          message: 'Stripe has no refund for this attempt: nothing was refunded. You can refund again.',
+          detail: { searched: request.providerRefundId ?? `refunds of ${request.providerTransactionId}` },
+        },
+      };
+    }
+    case 'error':
+      return stripeErrorToOutcome(settled.error, config.secretKey);
+    case 'deadline':
+    case 'aborted':
+      return noAnswerOutcome(settled.kind, config.timeoutMs);
+    default: {
+      const unreachable: never = settled;
+      return unreachable;
+    }
+  }
 }
 
 /** STRIPE_API_BASE → the SDK's host, port and protocol (the SDK takes no base URL). */

@@ -1,0 +1,56 @@
+import type { Money } from '../../src/domain/money';
+import type { PaymentProviderName } from '../../src/domain/refund-reason';
+import type { PaymentProvider } from '../../src/ports/payment-provider';
+
+/** The scenarios every provider adapter is run through (issue #4), by name, so that a driver can skip one with a reason. */
+export const SCENARIOS = [
+  'full refund',
+  'partial refund',
+  'several partials up to the total',
+  'over-refund refused',
+  'decline recorded',
+  'timeout, then resolved by lookup',
+  'same idempotency key twice',
+  'void where allowed',
+] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+/** One provider call the suite is about to cause: the driver sets nock up to expect exactly these bytes. */
+export interface ExpectedCall {
+  readonly amount: Money;
+  /** the whole payment, nothing refunded before (PayPal sends an empty body then) */
+  readonly full: boolean;
+  /** our attempt id (a UUID) as the engine will create it */
+  readonly attemptId: string;
+  readonly idempotencyKey: string;
+}
+
+/**
+ * A provider as the contract suite sees it: its adapter pointed at nock, and the provider's answers to each
+ * scenario as nock interceptors built from the published spec or docs. Each method registers interceptors that
+ * match the exact request (path, headers that matter, body bytes or fields in order) and answers once.
+ */
+export interface ContractDriver {
+  readonly name: PaymentProviderName;
+  /** the payment on the CRM record: the provider's transaction id, currency and decimal amount */
+  readonly payment: { readonly transactionId: string; readonly currency: string; readonly amount: string; readonly cardLast4: string | null };
+  /** the adapter, configured for nock's host, giving up after `timeoutMs` */
+  createProvider(timeoutMs: number): PaymentProvider;
+  /** the provider takes the refund and reports it done, with this refund id */
+  acceptRefund(call: ExpectedCall, refundId: string): void;
+  /** the provider refuses because the amount exceeds what is left on the payment at the provider */
+  refuseOverRefund(call: ExpectedCall): void;
+  /** the provider declines the refund */
+  declineRefund(call: ExpectedCall): void;
+  /** the provider receives the refund but does not answer before the timeout */
+  neverAnswer(call: ExpectedCall): void;
+  /** looking the attempt up finds the refund done, with this refund id */
+  lookupFinds(call: ExpectedCall, refundId: string): void;
+  /** providers that void: the payment is not settled yet, and a void of it is accepted */
+  readonly voids?: {
+    unsettled(): void;
+    acceptVoid(call: ExpectedCall, voidId: string): void;
+  };
+  /** scenarios this provider cannot meet, each with the reason */
+  readonly skips?: Partial<Record<Scenario, string>>;
+}
