@@ -35,6 +35,8 @@ export interface AttemptView {
 
 export interface ViewerView {
   readonly canRefund: boolean;
+  /** a void (cancel the whole unsettled payment) is possible now: Authorize.net and NMI only */
+  readonly canVoid: boolean;
   readonly maxRefundAmount: string | null;
   readonly denyReason: string | null;
 }
@@ -73,9 +75,10 @@ export function presentAttempt(attempt: RefundAttempt): AttemptView {
   };
 }
 
-export function presentViewer(permission: RefundPermission, currency: CurrencyCode): ViewerView {
+export function presentViewer(permission: RefundPermission, currency: CurrencyCode, canVoid: boolean): ViewerView {
   return {
     canRefund: permission.canRefund,
+    canVoid,
     maxRefundAmount: permission.maxRefundMinor === null ? null : formatMinor(permission.maxRefundMinor, currency),
     denyReason: permission.denyReason,
   };

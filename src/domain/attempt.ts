@@ -43,11 +43,12 @@ export interface RefundAttempt {
 /**
  * The attempt lifecycle (design §3). `pending` covers both "sent, no answer yet" and a provider that
  * answered "pending" (settles later); `unknown` is a timeout or a lost answer, resolved by a lookup.
- * Nothing leaves `succeeded` or `failed`.
+ * `unknown → pending` is ours, beyond the design: a lookup that finds the refund still processing at the
+ * provider knows more than "unknown". Nothing leaves `succeeded` or `failed`.
  */
 const TRANSITIONS: Readonly<Record<AttemptStatus, readonly AttemptStatus[]>> = {
   pending: ['succeeded', 'failed', 'unknown'],
-  unknown: ['succeeded', 'failed'],
+  unknown: ['succeeded', 'failed', 'pending'],
   succeeded: [],
   failed: [],
 };

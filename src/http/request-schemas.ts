@@ -6,15 +6,22 @@ export const transactionParams = z.object({
   objectId: z.string().regex(/^\d{1,20}$/, 'is not a HubSpot record id'),
 });
 
+/** What a refund and a void both carry: why, an optional note (required for "other"), and the form's key. */
+const attemptFields = {
+  reason: z.enum(REFUND_REASONS),
+  note: z.string().max(2000).optional(),
+  idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 letters, digits or . _ : -'),
+};
+
+const noteGivenForOther = (body: { reason: string; note?: string | undefined }) => body.reason !== 'other' || (body.note ?? '').trim().length > 0;
+const noteRequiredMessage = { path: ['note'], message: 'is required when the reason is "other"' };
+
 export const refundBody = z
-  .object({
-    amount: z.string().max(40).optional(),
-    reason: z.enum(REFUND_REASONS),
-    note: z.string().max(2000).optional(),
-    idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 letters, digits or . _ : -'),
-  })
+  .object({ amount: z.string().max(40).optional(), ...attemptFields })
   .strict()
-  .refine((body) => body.reason !== 'other' || (body.note ?? '').trim().length > 0, {
-    path: ['note'],
-    message: 'is required when the reason is "other"',
-  });
+  .refine(noteGivenForOther, noteRequiredMessage);
+
+export const voidBody = z
+  .object(attemptFields)
+  .strict()
+  .refine(noteGivenForOther, noteRequiredMessage);

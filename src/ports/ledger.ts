@@ -54,6 +54,8 @@ export interface Ledger {
   /** The payment as last seen when an attempt was reserved, or null before the first attempt. */
   paymentOf(transaction: TransactionRef): Promise<{ paidMinor: bigint; currency: CurrencyCode } | null>;
   getAttempt(id: AttemptId): Promise<RefundAttempt | null>;
+  /** `unknown` and `pending` attempts created before `createdBefore`, oldest first: the ones a lookup may settle. */
+  listUnresolved(createdBefore: Date, limit: number, transaction?: TransactionRef): Promise<RefundAttempt[]>;
   recordNoteId(id: AttemptId, noteId: string): Promise<void>;
   noteIdOf(id: AttemptId): Promise<string | null>;
   /** Jobs due now, oldest first; claimed for `leaseMs` so that two workers do not deliver one job twice at once. */

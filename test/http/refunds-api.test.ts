@@ -34,7 +34,7 @@ describe('refund HTTP API (sandbox identity)', () => {
           currency: 'USD', amount: '1200.00', refunded: '0.00', refundable: '1200.00', refundStatus: 'not_refunded',
         },
         attempts: [],
-        viewer: { canRefund: true, maxRefundAmount: '500.00', denyReason: null },
+        viewer: { canRefund: true, canVoid: false, maxRefundAmount: '500.00', denyReason: null },
       },
     });
   });
@@ -154,7 +154,7 @@ describe('refund HTTP API (sandbox identity)', () => {
   describe('permissions', () => {
     it('refuses a user the policy does not name, and tells the card why', async () => {
       const read = await http.request('GET', `${deal1001}?userId=${NO_ACCESS}`);
-      expect(read.body.viewer).toEqual({ canRefund: false, maxRefundAmount: null, denyReason: expect.stringMatching(/super admin/) });
+      expect(read.body.viewer).toEqual({ canRefund: false, canVoid: false, maxRefundAmount: null, denyReason: expect.stringMatching(/super admin/) });
       const response = await http.request('POST', refunds('1001', NO_ACCESS), { body: { amount: '1', reason: 'duplicate', idempotencyKey: key() } });
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('NOT_PERMITTED');

@@ -59,8 +59,11 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}): Promise<
     async reset() {
       await resetLedger(db);
       await seedSandbox(db);
+      const fresh = fakeProvider();
       stripe.calls.length = 0;
-      stripe.answer = fakeProvider().answer;
+      stripe.lookups.length = 0;
+      stripe.answer = fresh.answer;
+      stripe.lookupAnswer = fresh.lookupAnswer;
       now = null;
     },
     async addDeal(id, properties) {

@@ -115,6 +115,16 @@ export class SqlLedger implements Ledger {
     return row ? attemptFromRow(row) : null;
   }
 
+  async listUnresolved(createdBefore: Date, limit: number, transaction?: TransactionRef): Promise<RefundAttempt[]> {
+    const rows = await this.db.query<AttemptRow>(
+      `SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts
+       WHERE status IN ('unknown', 'pending') AND created_at < $1 AND ($3::text IS NULL OR (object_type = $3 AND object_id = $4))
+       ORDER BY created_at, id LIMIT $2`,
+      [createdBefore, limit, transaction?.objectType ?? null, transaction?.objectId ?? null],
+    );
+    return rows.map(attemptFromRow);
+  }
+
   async recordNoteId(id: AttemptId, noteId: string): Promise<void> {
     await this.db.query('UPDATE refund_attempts SET crm_note_id = $2 WHERE id = $1', [id, noteId]);
   }

@@ -130,3 +130,20 @@ describe('SqlLedger on PGlite', () => {
     expect(await migrate(db)).toEqual([]);
   });
 });
+
+describe('SqlLedger.listUnresolved', () => {
+  it('lists unknown and pending attempts older than a moment, oldest first, optionally of one transaction', async () => {
+    const { ledger } = await memoryLedger({ now: () => new Date('2026-11-23T10:00:00Z') });
+    const a = await ledger.reserveAttempt(attemptRequest({ amount: 100n }));
+    const b = await ledger.reserveAttempt(attemptRequest({ amount: 100n }));
+    const c = await ledger.reserveAttempt(attemptRequest({ amount: 100n, transaction: { objectType: 'deals', objectId: '2' } }));
+    if (a.kind !== 'created' || b.kind !== 'created' || c.kind !== 'created') throw new Error('expected created');
+    await ledger.completeAttempt(a.attempt.id, { status: 'unknown', failure: { code: 'provider_timeout', message: 'x' } }, new Date());
+    await ledger.completeAttempt(b.attempt.id, { status: 'succeeded', providerRefundId: 're_1' }, new Date());
+    const later = new Date('2026-11-23T10:05:00Z');
+    expect((await ledger.listUnresolved(later, 10)).map((attempt) => attempt.id).sort()).toEqual([a.attempt.id, c.attempt.id].sort());
+    expect((await ledger.listUnresolved(later, 10, { objectType: 'deals', objectId: '2' })).map((attempt) => attempt.id)).toEqual([c.attempt.id]);
+    expect(await ledger.listUnresolved(new Date('2026-11-23T09:00:00Z'), 10)).toEqual([]);
+    await ledger.close();
+  });
+});

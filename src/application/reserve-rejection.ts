@@ -1,0 +1,35 @@
+import { AppError } from '../domain/errors';
+import type { CurrencyCode } from '../domain/currency';
+import { assertNever, formatMinor } from '../domain/money';
+import type { ReserveResult } from '../ports/ledger';
+
+type Rejected = Exclude<ReserveResult, { kind: 'created' } | { kind: 'replayed' }>;
+
+/** Why the ledger would not reserve an attempt, in the contract's error codes. */
+export function reserveRejection(reserved: Rejected, currency: CurrencyCode): AppError {
+  const format = (minor: bigint) => formatMinor(minor, currency);
+  switch (reserved.kind) {
+    case 'key_reused':
+      return new AppError('IDEMPOTENCY_KEY_REUSED', 'This refund form was already sent with different details. Reopen the form to start a new refund.', {
+        attemptId: reserved.attempt.id,
+      });
+    case 'exceeds_refundable':
+      return new AppError('AMOUNT_EXCEEDS_REFUNDABLE', `At most ${currency} ${format(reserved.refundableMinor)} can still be refunded.`, {
+        refundable: format(reserved.refundableMinor),
+      });
+    case 'exceeds_limit':
+      return new AppError('NOT_PERMITTED', `You may refund at most ${currency} ${format(reserved.maxMinor)} at a time. Ask an admin for a larger refund.`, {
+        maxRefundAmount: format(reserved.maxMinor),
+      });
+    case 'nothing_refundable':
+      return new AppError('TRANSACTION_NOT_REFUNDABLE', 'Nothing is left to refund: the payment is fully refunded or the rest is still being processed.', {
+        refundable: format(0n),
+      });
+    case 'currency_changed':
+      return new AppError('TRANSACTION_NOT_REFUNDABLE', "The record's currency changed after earlier refunds; refund this payment from the provider's dashboard.", {
+        property: 'currency',
+      });
+    default:
+      return assertNever(reserved);
+  }
+}

@@ -1,0 +1,79 @@
+import type { RefundAttempt } from '../domain/attempt';
+import type { TransactionRef } from '../domain/ids';
+import type { ProviderOutcome } from '../ports/payment-provider';
+import type { RefundDeps } from './refund-deps';
+import { withDeadline } from './send-attempt';
+import { syncCrm } from './sync-crm';
+
+export interface ResolveReport {
+  readonly checked: number;
+  readonly resolved: number;
+  readonly stillOpen: number;
+}
+
+/** A provider may still be working on a request that timed out a moment ago: look only at older attempts. */
+export const DEFAULT_RESOLVE_AFTER_MS = 60_000;
+
+/**
+ * "A timeout is not a failure" (design §3): an `unknown` attempt, or a `pending` one the provider has not
+ * settled, is looked up at its provider, never sent again. What the lookup learns is recorded through the
+ * transition table and projected to the CRM; an answer that still does not tell changes nothing.
+ */
+export async function resolveAttempts(
+  deps: RefundDeps,
+  options: { transaction?: TransactionRef; olderThanMs?: number; limit?: number } = {},
+): Promise<ResolveReport> {
+  const createdBefore = new Date(deps.clock.now().getTime() - (options.olderThanMs ?? DEFAULT_RESOLVE_AFTER_MS));
+  const attempts = await deps.ledger.listUnresolved(createdBefore, options.limit ?? 50, options.transaction);
+  let resolved = 0;
+  const touched = new Map<string, TransactionRef>();
+  for (const attempt of attempts) {
+    const outcome = await lookUp(deps, attempt);
+    if (!outcome || !changes(attempt, outcome)) continue;
+    await deps.ledger.completeAttempt(attempt.id, outcome, deps.clock.now());
+    deps.logger.info('attempt resolved by lookup', { attemptId: attempt.id, from: attempt.status, to: outcome.status });
+    touched.set(`${attempt.transaction.objectType}/${attempt.transaction.objectId}`, attempt.transaction);
+    resolved += 1;
+  }
+  for (const transaction of touched.values()) {
+    await syncCrm(deps, { transaction }).catch((error: unknown) => deps.logger.warn('crm write-back left to the outbox', { error: String(error) }));
+  }
+  return { checked: attempts.length, resolved, stillOpen: attempts.length - resolved };
+}
+
+async function lookUp(deps: RefundDeps, attempt: RefundAttempt): Promise<ProviderOutcome | null> {
+  const provider = deps.providers.get(attempt.provider);
+  if (!provider) {
+    deps.logger.warn('cannot resolve attempt: provider not configured', { attemptId: attempt.id, provider: attempt.provider });
+    return null;
+  }
+  return withDeadline(deps, provider.name, attempt, (signal) =>
+    provider.lookup({
+      attemptId: attempt.id,
+      idempotencyKey: attempt.idempotencyKey,
+      kind: attempt.kind,
+      providerTransactionId: attempt.providerTransactionId,
+      providerRefundId: attempt.providerRefundId,
+      amount: { minor: attempt.amountMinor, currency: attempt.currency },
+      createdAt: attempt.createdAt,
+      signal,
+    }),
+  );
+}
+
+/** Only news is recorded: a lookup that cannot tell, or that repeats a known pending, leaves the attempt alone. */
+function changes(attempt: RefundAttempt, outcome: ProviderOutcome): boolean {
+  switch (outcome.status) {
+    case 'unknown':
+      return false;
+    case 'pending':
+      return attempt.status === 'unknown' || outcome.providerRefundId !== attempt.providerRefundId;
+    case 'succeeded':
+    case 'failed':
+      return true;
+    default: {
+      const unreachable: never = outcome;
+      return unreachable;
+    }
+  }
+}
