@@ -32,7 +32,7 @@ export interface ExpectedCall {
  */
 export interface ContractDriver {
   readonly name: PaymentProviderName;
-  /** the payment on the CRM record: the provider's transaction id, currency and decimal amount */
+  /** the payment on the CRM record: the provider's transaction id, a two-decimal currency, and "100.00" (the scenarios' amounts assume it) */
   readonly payment: { readonly transactionId: string; readonly currency: string; readonly amount: string; readonly cardLast4: string | null };
   /** the adapter, configured for nock's host, giving up after `timeoutMs` */
   createProvider(timeoutMs: number): PaymentProvider;
@@ -51,6 +51,8 @@ export interface ContractDriver {
     unsettled(): void;
     acceptVoid(call: ExpectedCall, voidId: string): void;
   };
+  /** the refund id the attempt ends with, when the adapter makes its own (manual); default: the one given */
+  readonly refundIdOf?: (call: ExpectedCall, given: string) => string;
   /** scenarios this provider cannot meet, each with the reason */
   readonly skips?: Partial<Record<Scenario, string>>;
 }

@@ -1,0 +1,186 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import nock from 'nock';
+import { requestRefund } from '../../src/application/request-refund';
+import { requestVoid } from '../../src/application/request-void';
+import { resolveAttempts } from '../../src/application/resolve-attempts';
+import { providerRegistry } from '../../src/adapters/providers/provider-registry';
+import { toCurrencyCode } from '../../src/domain/currency';
+import { hubSpotUserId, idempotencyKey } from '../../src/domain/ids';
+import { parseMoney } from '../../src/domain/money';
+import type { Money } from '../../src/domain/money';
+import { type TestBackend, testBackend } from '../support/test-backend';
+import { type ContractDriver, type ExpectedCall, type Scenario, SCENARIOS } from './contract-driver';
+
+/**
+ * One scenario list (issue #4) run against every provider adapter through the real engine and ledger: each
+ * driver in ./drivers answers through nock as its provider does, and asserts the exact bytes it receives.
+ */
+const drivers: ContractDriver[] = readdirSync(path.join(__dirname, 'drivers'))
+  .filter((file) => file.endsWith('.ts'))
+  .sort()
+  .map((file) => (require(path.join(__dirname, 'drivers', file)) as { driver: ContractDriver }).driver);
+
+const ADAPTER_TIMEOUT_MS = 300;
+const ADMIN = hubSpotUserId('1');
+
+describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s adapter', (_name, driver) => {
+  let backend: TestBackend;
+  let nextId = '';
+  let counter = 0;
+  let dealId = '';
+  const currency = toCurrencyCode(driver.payment.currency);
+  if (!currency) throw new Error(`driver ${driver.name}: unknown currency ${driver.payment.currency}`);
+  const money = (decimal: string): Money => {
+    const parsed = parseMoney(decimal, currency);
+    if (!parsed.ok) throw new Error(`bad amount ${decimal}`);
+    return parsed.money;
+  };
+  const paid = money(driver.payment.amount);
+  if (driver.payment.amount !== '100.00') throw new Error(`driver ${driver.name}: the scenarios assume a payment of 100.00 in a two-decimal currency`);
+  const refundIdOf = (call: ExpectedCall, given: string) => driver.refundIdOf?.(call, given) ?? given;
+
+  beforeAll(async () => {
+    backend = await testBackend({
+      providers: providerRegistry([driver.createProvider(ADAPTER_TIMEOUT_MS)]),
+      providerTimeoutMs: ADAPTER_TIMEOUT_MS * 5,
+      newId: () => nextId,
+    });
+  });
+  beforeEach(async () => {
+    await backend.reset();
+    counter += 1;
+    dealId = `9${counter.toString().padStart(4, '0')}`;
+    await backend.addDeal(dealId, {
+      payment_provider: driver.name,
+      payment_transaction_id: driver.payment.transactionId,
+      amount: driver.payment.amount,
+      deal_currency_code: driver.payment.currency,
+      payment_card_last4: driver.payment.cardLast4 ?? '',
+    });
+  });
+  afterEach(() => {
+    const pending = nock.pendingMocks();
+    nock.abortPendingRequests();
+    nock.cleanAll();
+    expect(pending).toEqual([]);
+  });
+  afterAll(() => backend.close());
+
+  let sequence = 0;
+  /** The next attempt the engine will create, so that the driver can expect its exact bytes. */
+  function nextCall(amount: Money, full: boolean, key?: string): ExpectedCall {
+    sequence += 1;
+    nextId = `00000000-0000-4000-8000-${sequence.toString(16).padStart(12, '0')}`;
+    return { amount, full, attemptId: nextId, idempotencyKey: key ?? `contract-${driver.name}-${nextId.slice(-12)}` };
+  }
+
+  const refund = (call: ExpectedCall, amount?: string) =>
+    requestRefund(backend.deps, {
+      transaction: { objectType: 'deals', objectId: dealId },
+      userId: ADMIN,
+      amount,
+      reason: 'requested_by_customer',
+      note: undefined,
+      idempotencyKey: idempotencyKey(call.idempotencyKey),
+    });
+
+  const scenario = (name: Scenario, body: () => Promise<void>) => {
+    const skip = driver.skips?.[name];
+    if (skip) it.skip(`${name} (skipped: ${skip})`, body);
+    else it(name, body);
+  };
+
+  it('names every scenario it skips with a reason', () => {
+    for (const [name, reason] of Object.entries(driver.skips ?? {})) {
+      expect(SCENARIOS).toContain(name);
+      expect(reason.length).toBeGreaterThan(10);
+    }
+  });
+
+  scenario('full refund', async () => {
+    const call = nextCall(paid, true);
+    driver.acceptRefund(call, 'RF1');
+    const result = await refund(call);
+    expect(result.attempt).toMatchObject({ id: call.attemptId, status: 'succeeded', providerRefundId: refundIdOf(call, 'RF1') });
+    expect(result.transaction).toMatchObject({ refundable: '0.00', refundStatus: 'fully_refunded' });
+  });
+
+  scenario('partial refund', async () => {
+    const call = nextCall(money('25.00'), false);
+    driver.acceptRefund(call, 'RP1');
+    const result = await refund(call, '25.00');
+    expect(result.attempt).toMatchObject({ status: 'succeeded', amount: '25.00', providerRefundId: refundIdOf(call, 'RP1') });
+    expect(result.transaction.refundStatus).toBe('partially_refunded');
+  });
+
+  scenario('several partials up to the total', async () => {
+    for (const [i, part] of ['40.00', '40.00', '20.00'].entries()) {
+      const call = nextCall(money(part), false);
+      driver.acceptRefund(call, `RS${i}`);
+      expect((await refund(call, part)).attempt.status).toBe('succeeded');
+    }
+    const over = nextCall(money('0.01'), false);
+    await expect(refund(over, '0.01')).rejects.toMatchObject({ code: 'AMOUNT_EXCEEDS_REFUNDABLE', details: { refundable: '0.00' } });
+    const read = await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: dealId });
+    expect(read.map((attempt) => attempt.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
+  });
+
+  scenario('over-refund refused', async () => {
+    const beyond = nextCall(money('100.01'), false);
+    await expect(refund(beyond, '100.01')).rejects.toMatchObject({ code: 'AMOUNT_EXCEEDS_REFUNDABLE' });
+    // The provider's own cap is the second line of defence: money refunded elsewhere (its dashboard) is not in our ledger.
+    const call = nextCall(money('30.00'), false);
+    driver.refuseOverRefund(call);
+    const result = await refund(call, '30.00');
+    expect(result.attempt).toMatchObject({ status: 'failed', failure: { code: expect.any(String), message: expect.any(String) } });
+    expect(result.transaction.refundable).toBe(driver.payment.amount);
+  });
+
+  scenario('decline recorded', async () => {
+    const call = nextCall(money('10.00'), false);
+    driver.declineRefund(call);
+    const result = await refund(call, '10.00');
+    expect(result.attempt).toMatchObject({ status: 'failed', failure: { message: expect.any(String) } });
+    expect((await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: dealId }))[0]?.status).toBe('failed');
+  });
+
+  scenario('timeout, then resolved by lookup', async () => {
+    const call = nextCall(money('10.00'), false);
+    driver.neverAnswer(call);
+    const first = await refund(call, '10.00');
+    expect(first.attempt.status).toBe('unknown');
+    expect(first.transaction.refundStatus).toBe('refund_pending');
+    nock.abortPendingRequests();
+    driver.lookupFinds(call, 'RL1');
+    const later = { ...backend.deps, clock: { now: () => new Date(Date.now() + 5 * 60_000) } };
+    expect(await resolveAttempts(later)).toEqual({ checked: 1, resolved: 1, stillOpen: 0 });
+    const [attempt] = await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: dealId });
+    expect(attempt).toMatchObject({ status: 'succeeded', providerRefundId: refundIdOf(call, 'RL1') });
+  });
+
+  scenario('same idempotency key twice', async () => {
+    const call = nextCall(money('10.00'), false, `contract-${driver.name}-double`);
+    driver.acceptRefund(call, 'RK1');
+    const first = await refund(call, '10.00');
+    const second = await refund(call, '10.00');
+    expect(first.outcome).toBe('created');
+    expect(second).toEqual({ ...first, outcome: 'replayed' });
+  });
+
+  scenario('void where allowed', async () => {
+    const voids = driver.voids;
+    if (!voids) throw new Error(`${driver.name} has no voids: name a skip instead`);
+    const call = nextCall(paid, true);
+    voids.unsettled();
+    voids.acceptVoid(call, 'V1');
+    const result = await requestVoid(backend.deps, {
+      transaction: { objectType: 'deals', objectId: dealId },
+      userId: ADMIN,
+      reason: 'duplicate',
+      note: undefined,
+      idempotencyKey: idempotencyKey(call.idempotencyKey),
+    });
+    expect(result.attempt).toMatchObject({ kind: 'void', status: 'succeeded', amount: driver.payment.amount, providerRefundId: refundIdOf(call, 'V1') });
+  });
+});
