@@ -1,6 +1,7 @@
 import { getTransaction } from '../application/get-transaction';
 import { requestRefund } from '../application/request-refund';
 import { setupCrm } from '../application/setup-crm';
+import { resolveAttempts } from '../application/resolve-attempts';
 import { syncCrm } from '../application/sync-crm';
 import { jsonLogger } from '../adapters/logging/json-logger';
 import { DEMO_DEALS, DEMO_USERS } from '../adapters/sandbox/sandbox-seed';
@@ -18,6 +19,7 @@ const USAGE = `Usage: refund-card <command>
   serve                                   start the backend (default; sandbox mode without HUBSPOT_ACCESS_TOKEN)
   setup                                   create the "refunds" property group and properties in HubSpot
   sync-crm                                write pending refund updates to HubSpot now
+  resolve [--all]                         look up attempts whose outcome is unknown at their provider (older than a minute, or --all)
   show <objectType> <objectId> --user <id>
   refund <objectType> <objectId> --user <id> --reason <${REFUND_REASONS.join('|')}> [--amount 12.34] [--note text] [--key idempotency-key]
 
@@ -59,6 +61,9 @@ async function main(argv: readonly string[]): Promise<number> {
       break;
     case 'sync-crm':
       print(await syncCrm(backend.deps));
+      break;
+    case 'resolve':
+      print(await resolveAttempts(backend.deps, options.has('all') ? { olderThanMs: 0 } : {}));
       break;
     case 'show':
       print(await getTransaction(backend.deps, ref(), user()));
