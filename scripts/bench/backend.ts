@@ -1,0 +1,48 @@
+import { serve } from '../../src/cli/serve';
+import { composeBackend } from '../../src/composition-root';
+import { loadConfig } from '../../src/config/config';
+import type { Logger } from '../../src/ports/logger';
+
+export interface BenchBackend {
+  readonly url: string;
+  readonly summary: readonly string[];
+  /** warnings and errors the backend logged, by message (the info lines, one per request, are dropped) */
+  readonly logged: ReadonlyMap<string, number>;
+  stop(): Promise<void>;
+}
+
+export interface BenchBackendOptions {
+  readonly hubspotUrl: string;
+  readonly stripeUrl: string;
+  readonly dataDir: string;
+  readonly hubspotToken: string;
+  readonly clientSecret: string;
+  readonly stripeKey: string;
+}
+
+/** The real backend, wired by the composition root and served by the CLI's `serve`, on an ephemeral port. */
+export async function startBackend(options: BenchBackendOptions): Promise<BenchBackend> {
+  const config = loadConfig({
+    HUBSPOT_ACCESS_TOKEN: options.hubspotToken,
+    HUBSPOT_CLIENT_SECRET: options.clientSecret,
+    HUBSPOT_BASE_URL: options.hubspotUrl,
+    STRIPE_SECRET_KEY: options.stripeKey,
+    STRIPE_API_BASE: options.stripeUrl,
+    PORT: '0',
+    DATA_DIR: options.dataDir,
+  });
+  const logged = new Map<string, number>();
+  const count = (level: string) => (message: string) => {
+    const key = `${level}: ${message}`;
+    logged.set(key, (logged.get(key) ?? 0) + 1);
+  };
+  const logger: Logger = { info: () => undefined, warn: count('warn'), error: count('error') };
+  const backend = await composeBackend(config, logger);
+  try {
+    const served = await serve(backend);
+    return { url: served.url, summary: backend.summary, logged, stop: served.stop };
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { type FakeAnswer, type FakeRequest, type Routed, bearerOf, fakeListener, parseJsonObject } from './fake-http';
+import type { RouteCounter } from './route-stats';
+
+export interface FakeHubSpotOptions {
+  readonly latencyMs: number;
+  readonly accessToken: string;
+  /** `amount` of every deal, a decimal string in USD */
+  readonly dealAmount: string;
+  readonly counter: RouteCounter;
+}
+
+interface StoredObject {
+  readonly id: string;
+  readonly properties: Record<string, string | null>;
+  readonly createdAt: string;
+  updatedAt: string;
+}
+
+const DEAL = /^\/crm\/v3\/objects\/deals\/(\d+)$/;
+const NOTE = /^\/crm\/v3\/objects\/notes\/(\d+)$/;
+const USER = /^\/settings\/v3\/users\/(\d+)$/;
+
+/**
+ * Answers like api.hubapi.com for what the backend calls: crm-objects-v3 deals (GET, PATCH), crm-notes-v3
+ * (POST, PATCH) and settings-users-v3 (GET). Every numeric deal id exists and holds a Stripe payment.
+ */
+export function fakeHubSpot(options: FakeHubSpotOptions) {
+  const deals = new Map<string, StoredObject>();
+  const notes = new Map<string, StoredObject>();
+  let nextNoteId = 90_000_000_001n;
+
+  const dealOf = (id: string): StoredObject => {
+    let deal = deals.get(id);
+    if (!deal) {
+      const at = new Date().toISOString();
+      deal = {
+        id,
+        createdAt: at,
+        updatedAt: at,
+        properties: {
+          hs_object_id: id,
+          createdate: at,
+          hs_lastmodifieddate: at,
+          dealname: `Bench deal ${id}`,
+          payment_provider: 'stripe',
+          payment_transaction_id: `pi_3Bench${id}`,
+          amount: options.dealAmount,
+          deal_currency_code: 'USD',
+        },
+      };
+      deals.set(id, deal);
+    }
+    return deal;
+  };
+
+  const route = (request: FakeRequest): Routed => {
+    const path = request.url.pathname;
+    const at = (route: string, answer: () => FakeAnswer): Routed => ({
+      route,
+      answer: bearerOf(request) === options.accessToken ? answer : () => error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.'),
+    });
+    let match = DEAL.exec(path);
+    if (match?.[1] && request.method === 'GET') {
+      const deal = dealOf(match[1]);
+      return at('GET /crm/v3/objects/deals/{id}', () => ok(200, publicObject(deal, request.url.searchParams.getAll('properties'))));
+    }
+    if (match?.[1] && request.method === 'PATCH') {
+      const deal = dealOf(match[1]);
+      return at('PATCH /crm/v3/objects/deals/{id}', () => patch(deal, request.body));
+    }
+    if (path === '/crm/v3/objects/notes' && request.method === 'POST') {
+      return at('POST /crm/v3/objects/notes', () => {
+        const input = parseJsonObject(request.body);
+        if (!input) return error(400, 'VALIDATION_ERROR', 'Invalid input JSON.');
+        const id = (nextNoteId++).toString();
+        const now = new Date().toISOString();
+        const note: StoredObject = { id, createdAt: now, updatedAt: now, properties: { ...stringProperties(input.properties), hs_object_id: id, hs_createdate: now } };
+        notes.set(id, note);
+        return ok(201, publicObject(note, null));
+      });
+    }
+    match = NOTE.exec(path);
+    if (match?.[1] && request.method === 'PATCH') {
+      const note = notes.get(match[1]);
+      return at('PATCH /crm/v3/objects/notes/{id}', () => (note ? patch(note, request.body) : error(404, 'OBJECT_NOT_FOUND', 'resource not found')));
+    }
+    match = USER.exec(path);
+    if (match?.[1] && request.method === 'GET') {
+      const id = match[1];
+      return at('GET /settings/v3/users/{id}', () =>
+        ok(200, {
+          id,
+          email: `bench-user-${id}@example.com`,
+          firstName: 'Bench',
+          lastName: 'User',
+          roleIds: [],
+          superAdmin: true,
+          primaryTeamId: '1',
+          secondaryTeamIds: [],
+        }),
+      );
+    }
+    return { route: `${request.method} ${path} (unknown)`, answer: () => error(404, 'OBJECT_NOT_FOUND', 'resource not found') };
+  };
+
+  return fakeListener(options.latencyMs, options.counter, route);
+}
+
+function patch(object: StoredObject, body: string): FakeAnswer {
+  const input = parseJsonObject(body);
+  if (!input) return error(400, 'VALIDATION_ERROR', 'Invalid input JSON.');
+  Object.assign(object.properties, stringProperties(input.properties));
+  object.updatedAt = new Date().toISOString();
+  object.properties.hs_lastmodifieddate = object.updatedAt;
+  return ok(200, publicObject(object, null));
+}
+
+/** SimplePublicObjectWithAssociations: asked-for properties only (unknown names come back null), plus the defaults. */
+function publicObject(object: StoredObject, asked: readonly string[] | null) {
+  let properties = object.properties;
+  if (asked && asked.length > 0) {
+    properties = {};
+    for (const name of [...asked, 'hs_object_id', 'createdate', 'hs_lastmodifieddate']) properties[name] = object.properties[name] ?? null;
+  }
+  return { id: object.id, properties, createdAt: object.createdAt, updatedAt: object.updatedAt, archived: false };
+}
+
+function stringProperties(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null) return result;
+  for (const [name, v] of Object.entries(value)) result[name] = String(v);
+  return result;
+}
+
+function ok(status: number, body: unknown): FakeAnswer {
+  return { status, body };
+}
+
+function error(status: number, category: string, message: string): FakeAnswer {
+  return { status, body: { status: 'error', message, correlationId: randomUUID(), category } };
+}

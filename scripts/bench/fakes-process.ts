@@ -1,0 +1,64 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
+import type { FakeServersOptions, FromFakes, ToFakes } from './fake-servers';
+import type { UpstreamSnapshot } from './route-stats';
+
+export interface FakeServers {
+  readonly hubspotUrl: string;
+  readonly stripeUrl: string;
+  /** the fakes' counters so far; the fakes record a request before answering it, so a finished call is always in */
+  snapshot(): Promise<UpstreamSnapshot>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The fakes run in a child process so their fixed latency is not stretched by the backend's event loop (PGlite
+ * runs its WebAssembly on the main thread), and so the memory and CPU measured in the bench process are the
+ * backend's, not the fakes'.
+ */
+export function startFakes(options: FakeServersOptions): Promise<FakeServers> {
+  // fork() reuses this process's execArgv, which carries tsx's loader, so the child runs TypeScript too.
+  const child = fork(join(__dirname, 'fake-servers.ts'), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const pending = new Map<number, (snapshot: UpstreamSnapshot) => void>();
+  let nextId = 1;
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    child.once('error', failed);
+    child.once('exit', (code) => reject(new Error(`the fake servers exited early (code ${code})`)));
+    child.on('message', (message: FromFakes) => {
+      if (message.type === 'stats') {
+        pending.get(message.id)?.(message.snapshot);
+        pending.delete(message.id);
+        return;
+      }
+      child.off('error', failed);
+      resolve({
+        hubspotUrl: message.hubspotUrl,
+        stripeUrl: message.stripeUrl,
+        snapshot: () =>
+          new Promise((answer) => {
+            const id = nextId++;
+            pending.set(id, answer);
+            send(child, { type: 'stats', id });
+          }),
+        stop: () => stopChild(child),
+      });
+    });
+  });
+}
+
+function send(child: ChildProcess, message: ToFakes): void {
+  child.send(message);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), 3_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    send(child, { type: 'stop' });
+  });
+}
