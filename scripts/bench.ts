@@ -78,21 +78,25 @@ async function main(): Promise<void> {
     );
     const api = signedClient({ baseUrl: backend.url, clientSecret: CLIENT_SECRET, userId: USER_ID, portalId: '123456', maxSockets: CONCURRENCY });
     client = api;
+    const settle = backend.settle;
 
     const warmDeals = dealIds(100_001, sizes.warmup);
     const cold = await phase('warm-up', async () => {
-      const [first] = await runSequential(api, upstream, 'refund', warmDeals, REFUND_AMOUNT);
-      await runSequential(api, upstream, 'read', warmDeals, REFUND_AMOUNT);
+      const [first] = await runSequential(api, upstream, 'refund', warmDeals, REFUND_AMOUNT, settle);
+      await runSequential(api, upstream, 'read', warmDeals, REFUND_AMOUNT, settle);
       await runConcurrent(api, upstream, { concurrency: CONCURRENCY, total: CONCURRENCY, amount: SMALL_AMOUNT, dealOf: (i) => String(110_001 + i) });
+      // The write-backs of the concurrent warm-up must not land in the first measured requests.
+      await settle();
       return first;
     });
 
     const measuredDeals = dealIds(200_001, sizes.sequential);
-    const refunds = await phase(`${sizes.sequential} sequential refunds`, () => runSequential(api, upstream, 'refund', measuredDeals, REFUND_AMOUNT));
-    const reads = await phase(`${sizes.sequential} sequential reads`, () => runSequential(api, upstream, 'read', measuredDeals, REFUND_AMOUNT));
+    const refunds = await phase(`${sizes.sequential} sequential refunds`, () => runSequential(api, upstream, 'refund', measuredDeals, REFUND_AMOUNT, settle));
+    const reads = await phase(`${sizes.sequential} sequential reads`, () => runSequential(api, upstream, 'read', measuredDeals, REFUND_AMOUNT, settle));
     const ownDeals = await phase(`${sizes.concurrentTotal} concurrent refunds, own deals`, () =>
       runConcurrent(api, upstream, { concurrency: CONCURRENCY, total: sizes.concurrentTotal, amount: SMALL_AMOUNT, dealOf: (i) => String(300_001 + i) }),
     );
+    await settle();
     const sameDeal = await phase(`${sizes.concurrentTotal} concurrent refunds, one deal`, () =>
       runConcurrent(api, upstream, { concurrency: CONCURRENCY, total: sizes.concurrentTotal, amount: SMALL_AMOUNT, dealOf: () => '400001' }),
     );

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { backgroundTasks } from './application/background-tasks';
 import { cachedUserDirectory } from './application/cached-user-directory';
 import type { RefundDeps } from './application/refund-deps';
 import { createManualProvider } from './adapters/providers/manual/manual-provider';
@@ -67,10 +68,14 @@ export async function composeBackend(
       logger,
       objectTypes: config.objectTypes,
       providerTimeoutMs: config.providerTimeoutMs,
-      crmSyncBudgetMs: 3_000,
+      background: backgroundTasks(logger),
       newId,
     };
-    return { deps, schema: crm, config, summary, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close: () => ledger.close() };
+    const close = async () => {
+      await deps.background.drain();
+      await ledger.close();
+    };
+    return { deps, schema: crm, config, summary, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

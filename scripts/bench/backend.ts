@@ -8,6 +8,8 @@ export interface BenchBackend {
   readonly summary: readonly string[];
   /** warnings and errors the backend logged, by message (the info lines, one per request, are dropped) */
   readonly logged: ReadonlyMap<string, number>;
+  /** waits for the work that follows an answer (the CRM write-back) */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function startBackend(options: BenchBackendOptions): Promise<BenchB
   const backend = await composeBackend(config, logger);
   try {
     const served = await serve(backend);
-    return { url: served.url, summary: backend.summary, logged, stop: served.stop };
+    return { url: served.url, summary: backend.summary, logged, settle: () => backend.deps.background.drain(), stop: served.stop };
   } catch (error) {
     await backend.close();
     throw error;

@@ -54,8 +54,9 @@ function operate(client: SignedClient, operation: Operation, dealId: string, amo
 }
 
 /**
- * One request at a time, the fakes' counters read between requests: upstream calls and upstream time are then
- * exactly this request's (the fakes count a call before answering it, so nothing finished is missed).
+ * One request at a time, the fakes' counters read between requests. Upstream time is what the fakes spent while
+ * the request was open; upstream calls include the CRM write-back that follows the answer (`settle` waits for it),
+ * so that they are exactly this request's (the fakes count a call before answering it, so nothing is missed).
  */
 export async function runSequential(
   client: SignedClient,
@@ -63,15 +64,18 @@ export async function runSequential(
   operation: Operation,
   dealIds: readonly string[],
   amount: string,
+  settle: () => Promise<void>,
 ): Promise<SequentialOp[]> {
   const ops: SequentialOp[] = [];
   let before = await fakes.snapshot();
   for (const dealId of dealIds) {
     const reply = await operate(client, operation, dealId, amount);
+    const answered = diffSnapshots(await fakes.snapshot(), before);
+    await settle();
     const after = await fakes.snapshot();
     const delta = diffSnapshots(after, before);
     before = after;
-    const upstreamMs = delta.busyMs;
+    const upstreamMs = answered.busyMs;
     ops.push({
       outcome: outcomeOf(reply),
       hubspotCalls: delta.hubspot.requests,

@@ -13,12 +13,10 @@ export interface PreparedAttempt {
   readonly provider: PaymentProvider;
   readonly permission: RefundPermission;
   readonly actor: Actor;
-  readonly startedAt: number;
 }
 
 /** What every refund or void checks first: the record, the user's right to act, and a configured provider. */
 export async function prepareAttempt(deps: RefundDeps, ref: TransactionRef, userId: HubSpotUserId): Promise<PreparedAttempt> {
-  const startedAt = deps.clock.now().getTime();
   const [transaction, user] = await Promise.all([loadTransaction(deps, ref), deps.users.findUser(userId)]);
   const permission = decidePermission(deps.policy, user, transaction.currency);
   if (!permission.canRefund) throw new AppError('NOT_PERMITTED', permission.denyReason ?? 'You may not refund.');
@@ -31,7 +29,7 @@ export async function prepareAttempt(deps: RefundDeps, ref: TransactionRef, user
   const invalidId = provider.describeInvalidTransactionId(transaction.providerTransactionId);
   if (invalidId) throw new AppError('TRANSACTION_NOT_REFUNDABLE', invalidId, { property: 'transactionId' });
   const actor: Actor = { userId, ...(user ? { email: user.email, name: displayName(user) } : {}) };
-  return { transaction, provider, permission, actor, startedAt };
+  return { transaction, provider, permission, actor };
 }
 
 export interface AttemptResult {

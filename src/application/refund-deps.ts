@@ -1,4 +1,5 @@
 import type { RefundPolicy } from '../domain/policy';
+import type { BackgroundTasks } from './background-tasks';
 import type { Clock } from '../ports/clock';
 import type { CrmRecords } from '../ports/crm-records';
 import type { CrmTimeline } from '../ports/crm-timeline';
@@ -21,7 +22,7 @@ export interface RefundDeps {
   readonly objectTypes: readonly string[];
   /** how long a provider may take before the attempt is recorded as unknown */
   readonly providerTimeoutMs: number;
-  /** how long a request waits for its own CRM write-back before leaving it to the outbox */
-  readonly crmSyncBudgetMs: number;
+  /** the CRM write-back after an answer */
+  readonly background: BackgroundTasks;
   readonly newId: () => string;
 }

@@ -30,7 +30,7 @@ export type RefundResult = AttemptResult;
  * `unknown` attempt, not a failure (design §3).
  */
 export async function requestRefund(deps: RefundDeps, command: RefundCommand): Promise<RefundResult> {
-  const { transaction, provider, permission, actor, startedAt } = await prepareAttempt(deps, command.transaction, command.userId);
+  const { transaction, provider, permission, actor } = await prepareAttempt(deps, command.transaction, command.userId);
   const amount = parseRequestedAmount(command.amount, transaction);
   const unsupported = amount === 'remaining' ? null : provider.describeUnsupportedAmount({ minor: amount, currency: transaction.currency });
   if (unsupported) throw new AppError('INVALID_REQUEST', unsupported, { field: 'amount', currency: transaction.currency });
@@ -51,14 +51,14 @@ export async function requestRefund(deps: RefundDeps, command: RefundCommand): P
     providerTransactionId: transaction.providerTransactionId,
   };
   const reserved = await deps.ledger.reserveAttempt(request);
-  const attempt = await settle(deps, reserved, transaction, provider, startedAt);
+  const attempt = await settle(deps, reserved, transaction, provider);
   return attemptResult(deps, transaction, reserved.kind === 'created' ? 'created' : 'replayed', attempt);
 }
 
-async function settle(deps: RefundDeps, reserved: ReserveResult, transaction: Transaction, provider: PaymentProvider, startedAt: number): Promise<RefundAttempt> {
+async function settle(deps: RefundDeps, reserved: ReserveResult, transaction: Transaction, provider: PaymentProvider): Promise<RefundAttempt> {
   switch (reserved.kind) {
     case 'created':
-      return sendAttempt(deps, reserved.attempt, transaction, provider.name, startedAt, (signal) =>
+      return sendAttempt(deps, reserved.attempt, transaction, provider.name, (signal) =>
         provider.refund({
           attemptId: reserved.attempt.id,
           idempotencyKey: reserved.attempt.idempotencyKey,

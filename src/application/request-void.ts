@@ -28,7 +28,7 @@ const NOT_VOIDABLE = 'A void cancels the whole payment before the provider settl
  * says it is unsettled, only for the full amount, and only while nothing of it is refunded or in flight.
  */
 export async function requestVoid(deps: RefundDeps, command: VoidCommand): Promise<AttemptResult> {
-  const { transaction, provider, permission, actor, startedAt } = await prepareAttempt(deps, command.transaction, command.userId);
+  const { transaction, provider, permission, actor } = await prepareAttempt(deps, command.transaction, command.userId);
   const voids = provider.voids;
   if (!voids) {
     throw new AppError('TRANSACTION_NOT_REFUNDABLE', `${NOT_VOIDABLE} ${transaction.provider} payments cannot be voided: refund them instead.`, { voidable: false });
@@ -55,7 +55,7 @@ export async function requestVoid(deps: RefundDeps, command: VoidCommand): Promi
     providerTransactionId: transaction.providerTransactionId,
   });
   const send = (created: RefundAttempt) =>
-    sendAttempt(deps, created, transaction, provider.name, startedAt, (signal) =>
+    sendAttempt(deps, created, transaction, provider.name, (signal) =>
       voids.void({
         attemptId: created.id,
         idempotencyKey: created.idempotencyKey,

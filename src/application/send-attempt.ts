@@ -1,5 +1,4 @@
 import type { RefundAttempt } from '../domain/attempt';
-import type { TransactionRef } from '../domain/ids';
 import type { PaymentProviderName } from '../domain/refund-reason';
 import type { ProviderOutcome } from '../ports/payment-provider';
 import type { Transaction } from './load-transaction';
@@ -9,13 +8,13 @@ import { syncCrm } from './sync-crm';
 /**
  * Sends a freshly reserved attempt to its provider and records the outcome. A provider that does not answer
  * within the budget, or an adapter that throws, leaves the attempt `unknown`: never retried with a new key.
+ * The CRM write-back follows the answer (design §3: the CRM is a projection, retried from the outbox).
  */
 export async function sendAttempt(
   deps: RefundDeps,
   attempt: RefundAttempt,
   transaction: Transaction,
   provider: PaymentProviderName,
-  startedAt: number,
   call: (signal: AbortSignal) => Promise<ProviderOutcome>,
 ): Promise<RefundAttempt> {
   const outcome = await withDeadline(deps, provider, attempt, call);
@@ -29,8 +28,7 @@ export async function sendAttempt(
     failureCode: completed.failure?.code,
     failureDetail: completed.failure?.detail,
   });
-  const left = REQUEST_BUDGET_MS - (deps.clock.now().getTime() - startedAt);
-  await syncWithinBudget(deps, transaction.ref, Math.max(0, Math.min(deps.crmSyncBudgetMs, left)));
+  deps.background.run('crm write-back', () => syncCrm(deps, { transaction: transaction.ref }));
   return completed;
 }
 
@@ -65,20 +63,3 @@ export async function withDeadline(
     clearTimeout(timer);
   }
 }
-
-/** hubspot.fetch gives up after 15 s (design §3): the answer must leave before, whatever HubSpot does. */
-const REQUEST_BUDGET_MS = 14_000;
-
-/** The card refreshes the record right after: try to write it now, but never hold the answer past the budget. */
-async function syncWithinBudget(deps: RefundDeps, ref: TransactionRef, budgetMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const budget = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, budgetMs);
-  });
-  const sync = syncCrm(deps, { transaction: ref }).catch((error: unknown) => {
-    deps.logger.warn('crm write-back left to the outbox', { error: String(error) });
-  });
-  await Promise.race([sync, budget]);
-  clearTimeout(timer);
-}
-

@@ -1,3 +1,4 @@
+import type { RefundAttempt } from '../domain/attempt';
 import { isAppError } from '../domain/errors';
 import type { TransactionRef } from '../domain/ids';
 import type { OutboxJob } from '../ports/ledger';
@@ -32,15 +33,16 @@ export async function syncCrm(
   let delivered = 0;
   let failed = 0;
   for (const [key, group] of groupByTransaction(jobs)) {
+    let attempts: RefundAttempt[];
     try {
-      await writeProperties(deps, group[0]!.transaction);
+      attempts = await writeProperties(deps, group[0]!.transaction);
     } catch (error) {
       failed += isRecordGone(error) ? await abandon(deps, group, key) : await postpone(deps, group, error, key);
       continue;
     }
     for (const job of group) {
       try {
-        await writeNote(deps, job);
+        await writeNote(deps, job, attempts.find((attempt) => attempt.id === job.attemptId));
         await deps.ledger.completeOutbox(job.id);
         delivered += 1;
       } catch (error) {
@@ -51,20 +53,19 @@ export async function syncCrm(
   return { delivered, failed };
 }
 
-async function writeProperties(deps: Pick<RefundDeps, 'ledger' | 'records'>, ref: TransactionRef): Promise<void> {
+/** Writes the record's refund properties; returns the ledger's attempts, which the notes are made from. */
+async function writeProperties(deps: Pick<RefundDeps, 'ledger' | 'records'>, ref: TransactionRef): Promise<RefundAttempt[]> {
   const [payment, attempts] = await Promise.all([deps.ledger.paymentOf(ref), deps.ledger.listAttempts(ref)]);
-  if (!payment) return;
-  await deps.records.writeRefundProperties(ref, refundPropertiesOf(payment.paidMinor, payment.currency, attempts));
+  if (payment) await deps.records.writeRefundProperties(ref, refundPropertiesOf(payment.paidMinor, payment.currency, attempts));
+  return attempts;
 }
 
-async function writeNote(deps: Pick<RefundDeps, 'ledger' | 'timeline' | 'clock'>, job: OutboxJob): Promise<void> {
-  const attempt = await deps.ledger.getAttempt(job.attemptId);
+async function writeNote(deps: Pick<RefundDeps, 'ledger' | 'timeline'>, job: OutboxJob, attempt: RefundAttempt | undefined): Promise<void> {
   if (!attempt) return;
   const note = { bodyHtml: renderRefundNote(attempt), timestamp: attempt.createdAt };
-  const noteId = await deps.ledger.noteIdOf(attempt.id);
-  if (noteId) {
+  if (job.noteId) {
     try {
-      await deps.timeline.updateNote(noteId, note);
+      await deps.timeline.updateNote(job.noteId, note);
       return;
     } catch (error) {
       // Someone deleted our note in HubSpot: the attempt still deserves one, so it is written anew.

@@ -40,6 +40,8 @@ export interface OutboxJob {
   readonly transaction: TransactionRef;
   readonly attemptId: AttemptId;
   readonly tries: number;
+  /** the attempt's timeline note, once one was written */
+  readonly noteId: string | null;
 }
 
 export interface Ledger {

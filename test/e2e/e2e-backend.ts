@@ -60,7 +60,9 @@ export async function startE2eBackend(options: { clock?: Clock; newId?: () => st
         headers: { 'X-HubSpot-Signature-v3': signature, 'X-HubSpot-Request-Timestamp': timestamp, ...(body ? { 'content-type': 'application/json' } : {}) },
         ...(body ? { body: raw } : {}),
       });
-      return { status: response.status, body: (await response.json()) as any };
+      const json = (await response.json()) as any;
+      await backend.deps.background.drain();
+      return { status: response.status, body: json };
     },
     async stop() {
       await running.stop();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { backgroundTasks } from '../../src/application/background-tasks';
 import { cachedUserDirectory } from '../../src/application/cached-user-directory';
 import type { RefundDeps } from '../../src/application/refund-deps';
 import { silentLogger } from '../../src/adapters/logging/json-logger';
@@ -46,7 +47,7 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}): Promise<
     logger: silentLogger,
     objectTypes: ['deals'],
     providerTimeoutMs: 300,
-    crmSyncBudgetMs: 1_000,
+    background: backgroundTasks(silentLogger),
     newId: randomUUID,
     ...overrides,
   };
@@ -69,7 +70,10 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}): Promise<
     async addDeal(id, properties) {
       await db.query(`INSERT INTO sandbox_records (object_type, object_id, properties) VALUES ('deals', $1, $2)`, [id, JSON.stringify(properties)]);
     },
-    close: () => ledger.close(),
+    async close() {
+      await deps.background.drain();
+      await ledger.close();
+    },
   };
   await backend.reset();
   return backend;
@@ -97,6 +101,7 @@ export async function startHttp(deps: RefundDeps, identity: { clientSecret: stri
         ...(body !== undefined ? { body } : {}),
       });
       const text = await response.text();
+      await deps.background.drain();
       return { status: response.status, body: text ? JSON.parse(text) : null };
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

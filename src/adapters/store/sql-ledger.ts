@@ -1,7 +1,7 @@
-import { canTransition, isFinal, type RefundAttempt } from '../../domain/attempt';
+import { ATTEMPT_STATUSES, canTransition, isFinal, type RefundAttempt } from '../../domain/attempt';
 import { type CurrencyCode, toCurrencyCode } from '../../domain/currency';
 import type { AttemptId, TransactionRef } from '../../domain/ids';
-import { refundableMinor, totalsOf } from '../../domain/refund-status';
+import { refundableMinor } from '../../domain/refund-status';
 import type { Clock } from '../../ports/clock';
 import type { AttemptRequest, Ledger, OutboxJob, ReserveResult } from '../../ports/ledger';
 import type { ProviderOutcome } from '../../ports/payment-provider';
@@ -35,62 +35,64 @@ export class SqlLedger implements Ledger {
         const attempt = attemptFromRow(known);
         return known.fingerprint === request.fingerprint ? { kind: 'replayed', attempt } : { kind: 'key_reused', attempt };
       }
-      const holding = await tx.query<{ status: RefundAttempt['status']; amount_minor: bigint; currency: string }>(
-        `SELECT status, amount_minor, currency FROM refund_attempts
-         WHERE object_type = $1 AND object_id = $2 AND status <> 'failed'`,
-        [objectType, objectId],
+      const [sums] = await tx.query<{ refunded: bigint; in_flight: bigint; other_currency: bigint }>(
+        `SELECT COALESCE(SUM(amount_minor) FILTER (WHERE status = 'succeeded'), 0)::int8 AS refunded,
+                COALESCE(SUM(amount_minor) FILTER (WHERE status IN ('pending', 'unknown')), 0)::int8 AS in_flight,
+                COUNT(*) FILTER (WHERE currency <> $3) AS other_currency
+         FROM refund_attempts WHERE object_type = $1 AND object_id = $2 AND status <> 'failed'`,
+        [objectType, objectId, request.currency],
       );
-      if (holding.some((row) => row.currency !== request.currency)) return { kind: 'currency_changed' };
-      const refundable = refundableMinor(
-        totalsOf(request.paidMinor, holding.map((row) => ({ status: row.status, amountMinor: row.amount_minor }))),
-      );
+      if (!sums) throw new Error('the database returned no sums');
+      if (sums.other_currency > 0n) return { kind: 'currency_changed' };
+      const refundable = refundableMinor({ paidMinor: request.paidMinor, refundedMinor: sums.refunded, inFlightMinor: sums.in_flight });
       if (refundable === 0n && request.amount === 'remaining') return { kind: 'nothing_refundable' };
       const amount = request.amount === 'remaining' ? refundable : request.amount;
       if (amount > refundable) return { kind: 'exceeds_refundable', refundableMinor: refundable };
       if (request.maxMinor !== null && amount > request.maxMinor) return { kind: 'exceeds_limit', maxMinor: request.maxMinor };
       const [row] = await tx.query<AttemptRow>(
-        `INSERT INTO refund_attempts (id, object_type, object_id, kind, amount_minor, currency, status, reason, note,
-           requested_by_user_id, requested_by_email, requested_by_name, idempotency_key, fingerprint, provider,
-           provider_transaction_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
-         RETURNING ${ATTEMPT_COLUMNS}`,
+        `WITH created AS (
+           INSERT INTO refund_attempts (id, object_type, object_id, kind, amount_minor, currency, status, reason, note,
+             requested_by_user_id, requested_by_email, requested_by_name, idempotency_key, fingerprint, provider,
+             provider_transaction_id, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
+           RETURNING ${ATTEMPT_COLUMNS}),
+         event AS (INSERT INTO attempt_events (attempt_id, from_status, to_status, at) SELECT id, NULL, 'pending', created_at FROM created)
+         SELECT * FROM created`,
         [
           request.id, objectType, objectId, request.kind, amount.toString(), request.currency, request.reason, request.note,
           request.requestedBy.userId, request.requestedBy.email ?? null, request.requestedBy.name ?? null,
           request.idempotencyKey, request.fingerprint, request.provider, request.providerTransactionId, now,
         ],
       );
-      await recordEvent(tx, request.id, null, 'pending', now, null);
       return { kind: 'created', attempt: attemptFromRow(mustExist(row)), isFullAmount: amount === request.paidMinor };
     });
   }
 
-  completeAttempt(id: AttemptId, outcome: ProviderOutcome, at: Date): Promise<RefundAttempt> {
-    return this.db.transaction(async (tx) => {
-      const [current] = await tx.query<AttemptRow>(`SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts WHERE id = $1 FOR UPDATE`, [id]);
-      if (!current) throw new Error(`attempt ${id} does not exist`);
-      const stays = current.status === outcome.status && !isFinal(current.status);
-      if (!stays && !canTransition(current.status, outcome.status)) {
-        throw new Error(`attempt ${id} cannot go from ${current.status} to ${outcome.status}`);
-      }
-      const providerRefundId = outcome.status === 'unknown' ? current.provider_refund_id : (outcome.providerRefundId ?? current.provider_refund_id);
-      const failure = outcome.status === 'failed' || outcome.status === 'unknown' ? outcome.failure : null;
-      const [row] = await tx.query<AttemptRow>(
-        `UPDATE refund_attempts SET status = $2, provider_refund_id = $3, failure_code = $4, failure_message = $5,
-           failure_detail = $6, updated_at = $7, completed_at = $8
-         WHERE id = $1 RETURNING ${ATTEMPT_COLUMNS}`,
-        [
-          id, outcome.status, providerRefundId, failure?.code ?? null, failure?.message ?? null,
-          failure?.detail ? JSON.stringify(failure.detail) : null, at, isFinal(outcome.status) ? at : null,
-        ],
-      );
-      await recordEvent(tx, id, current.status, outcome.status, at, failure ? { code: failure.code } : null);
-      await tx.query(
-        `INSERT INTO crm_outbox (object_type, object_id, attempt_id, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, $4)`,
-        [current.object_type, current.object_id, id, at],
-      );
-      return attemptFromRow(mustExist(row));
-    });
+  /** One statement, so one atomic step without a transaction: check the transition, update, log it, queue the CRM. */
+  async completeAttempt(id: AttemptId, outcome: ProviderOutcome, at: Date): Promise<RefundAttempt> {
+    const from = ATTEMPT_STATUSES.filter((status) => canTransition(status, outcome.status) || (status === outcome.status && !isFinal(status)));
+    const failure = outcome.status === 'failed' || outcome.status === 'unknown' ? outcome.failure : null;
+    const refundId = outcome.status === 'unknown' ? null : outcome.providerRefundId;
+    const [row] = await this.db.query<AttemptRow>(
+      `WITH current AS (SELECT id, status FROM refund_attempts WHERE id = $1 AND status = ANY($9::text[]) FOR UPDATE),
+       updated AS (
+         UPDATE refund_attempts a SET status = $2, provider_refund_id = COALESCE($3, a.provider_refund_id), failure_code = $4,
+           failure_message = $5, failure_detail = $6, updated_at = $7, completed_at = $8
+         FROM current WHERE a.id = current.id
+         RETURNING a.*, current.status AS previous_status),
+       event AS (INSERT INTO attempt_events (attempt_id, from_status, to_status, at, detail) SELECT id, previous_status, $2, $7, $10 FROM updated),
+       queued AS (INSERT INTO crm_outbox (object_type, object_id, attempt_id, next_attempt_at, created_at) SELECT object_type, object_id, id, $7, $7 FROM updated)
+       SELECT ${ATTEMPT_COLUMNS} FROM updated`,
+      [
+        id, outcome.status, refundId, failure?.code ?? null, failure?.message ?? null,
+        failure?.detail ? JSON.stringify(failure.detail) : null, at, isFinal(outcome.status) ? at : null, from,
+        failure ? JSON.stringify({ code: failure.code }) : null,
+      ],
+    );
+    if (row) return attemptFromRow(row);
+    const current = await this.getAttempt(id);
+    if (!current) throw new Error(`attempt ${id} does not exist`);
+    throw new Error(`attempt ${id} cannot go from ${current.status} to ${outcome.status}`);
   }
 
   async listAttempts(transaction: TransactionRef): Promise<RefundAttempt[]> {
@@ -135,13 +137,15 @@ export class SqlLedger implements Ledger {
   }
 
   async claimOutbox(now: Date, limit: number, leaseMs: number, transaction?: TransactionRef): Promise<OutboxJob[]> {
-    const rows = await this.db.query<{ id: bigint; object_type: string; object_id: string; attempt_id: string; tries: number }>(
-      `UPDATE crm_outbox SET tries = tries + 1, next_attempt_at = $2
-       WHERE id IN (
-         SELECT id FROM crm_outbox
-         WHERE delivered_at IS NULL AND next_attempt_at <= $1 AND ($4::text IS NULL OR (object_type = $4 AND object_id = $5))
-         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-       RETURNING id, object_type, object_id, attempt_id, tries`,
+    const rows = await this.db.query<{ id: bigint; object_type: string; object_id: string; attempt_id: string; tries: number; crm_note_id: string | null }>(
+      `WITH claimed AS (
+         UPDATE crm_outbox SET tries = tries + 1, next_attempt_at = $2
+         WHERE id IN (
+           SELECT id FROM crm_outbox
+           WHERE delivered_at IS NULL AND next_attempt_at <= $1 AND ($4::text IS NULL OR (object_type = $4 AND object_id = $5))
+           ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING id, object_type, object_id, attempt_id, tries)
+       SELECT claimed.*, a.crm_note_id FROM claimed JOIN refund_attempts a ON a.id = claimed.attempt_id`,
       [now, new Date(now.getTime() + leaseMs), limit, transaction?.objectType ?? null, transaction?.objectId ?? null],
     );
     return rows
@@ -151,6 +155,7 @@ export class SqlLedger implements Ledger {
         transaction: { objectType: row.object_type, objectId: row.object_id },
         attemptId: row.attempt_id as AttemptId,
         tries: row.tries,
+        noteId: row.crm_note_id,
       }));
   }
 
@@ -174,12 +179,6 @@ export class SqlLedger implements Ledger {
   close(): Promise<void> {
     return this.db.close();
   }
-}
-
-async function recordEvent(tx: SqlExecutor, id: string, from: string | null, to: string, at: Date, detail: object | null): Promise<void> {
-  await tx.query('INSERT INTO attempt_events (attempt_id, from_status, to_status, at, detail) VALUES ($1, $2, $3, $4, $5)', [
-    id, from, to, at, detail ? JSON.stringify(detail) : null,
-  ]);
 }
 
 function mustExist<T>(row: T | undefined): T {
