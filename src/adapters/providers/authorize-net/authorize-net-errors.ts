@@ -1,0 +1,94 @@
+import { assertNever } from '../../../domain/money';
+import type { ProviderOutcome } from '../../../ports/payment-provider';
+import type { NoAnswer } from './authorize-net-http';
+
+/** What was asked of Authorize.net, for the messages. */
+export type Action = 'refund' | 'void';
+
+export type Detail = Record<string, string>;
+
+const NOUN: Readonly<Record<Action, string>> = { refund: 'refund', void: 'void' };
+
+export function willBeChecked(action: Action): string {
+  return `the ${NOUN[action]} may or may not have gone through. It will be checked before anyone retries.`;
+}
+
+export function failed(code: string, message: string, detail: Detail, providerRefundId: string | null = null): ProviderOutcome {
+  return { status: 'failed', providerRefundId, failure: { code, message, detail } };
+}
+
+export function unknown(code: string, message: string, detail: Detail): ProviderOutcome {
+  return { status: 'unknown', failure: { code, message, detail } };
+}
+
+/** Nothing left the building: the caller's time was up before Authorize.net was asked. */
+export function notSent(action: Action): ProviderOutcome {
+  return failed(
+    'not_sent',
+    `The time allowed for this ${NOUN[action]} ran out before Authorize.net was asked, so nothing was sent. Try again.`,
+    { reason: 'aborted_before_sending' },
+  );
+}
+
+/**
+ * No usable answer. Silence, a broken connection, a 5xx or a body that is not the API's JSON → unknown: Authorize.net
+ * may have processed the request. Any other HTTP status → failed: the API itself answers 200 even for its errors
+ * (see its E000xx messages), so a 3xx/4xx comes from something in front of it that refused the request.
+ */
+export function noAnswerOutcome(exchange: NoAnswer, action: Action, timeoutMs: number, secret: string): ProviderOutcome {
+  const checked = willBeChecked(action);
+  switch (exchange.kind) {
+    case 'deadline':
+      return unknown('provider_timeout', `Authorize.net did not answer in time; ${checked}`, { reason: 'deadline', timeout_ms: String(timeoutMs) });
+    case 'aborted':
+      return unknown('request_aborted', `The wait for Authorize.net was stopped; ${checked}`, { reason: 'aborted' });
+    case 'network':
+      return unknown('provider_connection_lost', `The connection to Authorize.net broke before it answered; ${checked}`, {
+        error: redact(exchange.error, secret),
+      });
+    case 'unreadable':
+      return unknown('provider_unreadable_answer', `Authorize.net's answer could not be read; ${checked}`, {
+        http_status: String(exchange.httpStatus),
+        reason: 'not_json',
+      });
+    case 'http_error':
+      if (exchange.httpStatus >= 500) {
+        return unknown('provider_server_error', `Authorize.net had a problem on its side; ${checked}`, { http_status: String(exchange.httpStatus) });
+      }
+      return failed(
+        'provider_http_error',
+        `The Authorize.net address this app uses refused the request (HTTP ${exchange.httpStatus}), so nothing was sent to Authorize.net. Ask a HubSpot admin to check AUTHORIZENET_API_BASE.`,
+        { http_status: String(exchange.httpStatus) },
+      );
+    default:
+      return assertNever(exchange);
+  }
+}
+
+/** Why a read-only question (details, lists) got no usable answer, for a Settlement or a lookup reason. */
+export function noAnswerReason(exchange: NoAnswer): string {
+  switch (exchange.kind) {
+    case 'deadline':
+      return 'Authorize.net did not answer in time.';
+    case 'aborted':
+      return 'The wait for Authorize.net was stopped.';
+    case 'network':
+      return 'The connection to Authorize.net broke before it answered.';
+    case 'unreadable':
+      return "Authorize.net's answer could not be read.";
+    case 'http_error':
+      return `Authorize.net answered HTTP ${exchange.httpStatus}.`;
+    default:
+      return assertNever(exchange);
+  }
+}
+
+/** The transaction key never appears in a message or a detail, whatever Authorize.net or the network echoed. */
+export function redact(text: string, secret: string): string {
+  return secret === '' ? text : text.split(secret).join('[redacted]');
+}
+
+export function withFullStop(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

@@ -1,0 +1,69 @@
+import { type Detail, noAnswerReason, redact, withFullStop } from './authorize-net-errors';
+import { ask, type Asked, type Deadline, type Send } from './authorize-net-http';
+import {
+  batchTransactionsBody,
+  type Credentials,
+  settledBatchesBody,
+  transactionDetailsBody,
+  unsettledTransactionsBody,
+} from './authorize-net-requests';
+import {
+  type ApiMessages,
+  readBatchList,
+  readTransactionDetails,
+  readTransactionList,
+  type TransactionDetails,
+  type TransactionSummary,
+} from './authorize-net-responses';
+
+/** What the read-only calls need: the endpoint, the credentials (and the key to redact), the time budget. */
+export interface Api {
+  readonly send: Send;
+  readonly credentials: Credentials;
+  readonly timeoutMs: number;
+}
+
+/** The Transaction Details API's answer, or a sentence on why there is none. */
+export type Looked<T> = { readonly kind: 'found'; readonly value: T } | { readonly kind: 'unavailable'; readonly reason: string; readonly detail: Detail };
+
+export interface Batch {
+  readonly batchId: string;
+}
+
+export function transactionDetails(api: Api, transId: string, signal: AbortSignal, deadline: Deadline): Promise<Looked<TransactionDetails>> {
+  return lookedUp(api, ask(api.send, transactionDetailsBody(api.credentials, transId), readTransactionDetails, signal, deadline), (answer) =>
+    answer.transaction ?? null,
+  );
+}
+
+export function unsettledTransactions(api: Api, signal: AbortSignal, deadline: Deadline): Promise<Looked<readonly TransactionSummary[]>> {
+  return lookedUp(api, ask(api.send, unsettledTransactionsBody(api.credentials), readTransactionList, signal, deadline), (answer) => answer.transactions ?? []);
+}
+
+export function settledBatches(api: Api, first: Date, last: Date, signal: AbortSignal, deadline: Deadline): Promise<Looked<readonly Batch[]>> {
+  return lookedUp(api, ask(api.send, settledBatchesBody(api.credentials, first, last), readBatchList, signal, deadline), (answer) => answer.batchList ?? []);
+}
+
+export function batchTransactions(api: Api, batchId: string, signal: AbortSignal, deadline: Deadline): Promise<Looked<readonly TransactionSummary[]>> {
+  return lookedUp(api, ask(api.send, batchTransactionsBody(api.credentials, batchId), readTransactionList, signal, deadline), (answer) => answer.transactions ?? []);
+}
+
+async function lookedUp<A extends { readonly messages: ApiMessages }, T>(api: Api, asking: Promise<Asked<A>>, pick: (answer: A) => T | null): Promise<Looked<T>> {
+  const asked = await asking;
+  if (asked.kind !== 'read') return { kind: 'unavailable', reason: noAnswerReason(asked), detail: { reason: asked.kind } };
+  const answer = asked.value;
+  const message = answer.messages.message[0];
+  const detail: Detail = { result_code: answer.messages.resultCode, message_code: message?.code ?? '', message_text: redact(message?.text ?? '', api.credentials.transactionKey) };
+  if (answer.messages.resultCode === 'Error') return { kind: 'unavailable', reason: refusalReason(message?.code, detail.message_text ?? ''), detail };
+  const value = pick(answer);
+  return value === null ? { kind: 'unavailable', reason: 'Authorize.net answered without the transaction.', detail } : { kind: 'found', value };
+}
+
+function refusalReason(code: string | undefined, text: string): string {
+  // The Transaction Details API is off until the merchant enables it (Account > Settings > Security Settings >
+  // Transaction Details API: https://onlinerme.atlassian.net/wiki/spaces/OLSO/pages/9797640/Authorize.NET+-+Refunding.).
+  if (code === 'E00011') {
+    return 'Authorize.net refuses to show transactions to this app. Enable the Transaction Details API in the Merchant Interface (Account, Settings, Security Settings).';
+  }
+  return `Authorize.net refused to show the transaction${text ? `: ${withFullStop(text)}` : '.'}`;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/*
+ * The parts of Authorize.net's answers this adapter reads (AnetApiSchema.xsd response types). In JSON the schema's
+ * ArrayOf… wrappers come as plain arrays ("transactions": [...], transactionResponse "errors": [...]), while
+ * messagesType keeps "message": [...] (https://github.com/stymiee/authnetjson/tree/master/examples); both shapes, and a
+ * lone object for a one-element list, are accepted.
+ */
+
+function listOf<T extends z.ZodType>(item: T, wrapper: string) {
+  const many = z.union([z.array(item), item.transform((one) => [one])]);
+  return z.union([many, z.object({ [wrapper]: many }).transform((wrapped) => wrapped[wrapper] as z.output<T>[])]);
+}
+
+// messagesType: resultCode Ok | Error, then message { code, text }, one or more.
+const messagesSchema = z.object({
+  resultCode: z.enum(['Ok', 'Error']),
+  message: listOf(z.object({ code: z.string(), text: z.string() }), 'message'),
+});
+
+// ANetApiResponse: refId?, messages.
+const apiResponseSchema = z.object({ refId: z.string().optional(), messages: messagesSchema });
+
+export type ApiMessages = z.output<typeof messagesSchema>;
+
+const transactionResponseSchema = z.object({
+  responseCode: z.string().optional(),
+  transId: z.string().optional(),
+  refTransID: z.string().optional(),
+  messages: listOf(z.object({ code: z.string().optional(), description: z.string().optional() }), 'message').optional(),
+  errors: listOf(z.object({ errorCode: z.string().optional(), errorText: z.string().optional() }), 'error').optional(),
+});
+
+const createTransactionSchema = apiResponseSchema.extend({ transactionResponse: transactionResponseSchema.optional() });
+
+export type CreateTransactionAnswer = z.output<typeof createTransactionSchema>;
+export type TransactionResponse = z.output<typeof transactionResponseSchema>;
+
+// transactionDetailsType, the fields read here (amounts are left alone: JSON gives them as numbers).
+const transactionDetailsSchema = z.object({
+  transId: z.string(),
+  refTransId: z.string().optional(),
+  submitTimeUTC: z.string(),
+  transactionType: z.string(),
+  transactionStatus: z.string(),
+  batch: z.object({ batchId: z.string(), settlementTimeUTC: z.string().optional(), settlementState: z.string() }).optional(),
+  order: z.object({ invoiceNumber: z.string().optional() }).optional(),
+});
+
+const transactionDetailsAnswerSchema = apiResponseSchema.extend({ transaction: transactionDetailsSchema.optional() });
+
+export type TransactionDetails = z.output<typeof transactionDetailsSchema>;
+
+// transactionSummaryType, the fields read here.
+const transactionSummarySchema = z.object({
+  transId: z.string(),
+  submitTimeUTC: z.string(),
+  transactionStatus: z.string(),
+  invoiceNumber: z.string().optional(),
+});
+
+const transactionListAnswerSchema = apiResponseSchema.extend({
+  transactions: listOf(transactionSummarySchema, 'transaction').optional(),
+});
+
+export type TransactionSummary = z.output<typeof transactionSummarySchema>;
+
+// batchDetailsType, the fields read here.
+const batchListAnswerSchema = apiResponseSchema.extend({
+  batchList: listOf(z.object({ batchId: z.string(), settlementTimeUTC: z.string().optional(), settlementState: z.string() }), 'batch').optional(),
+});
+
+/** A parsed answer, or null when the body is not the expected response type (a proxy page, a wrong endpoint). */
+export type Reader<T> = (body: unknown) => T | null;
+
+function reader<T extends z.ZodType>(schema: T): Reader<z.output<T>> {
+  return (body) => {
+    const parsed = schema.safeParse(body);
+    return parsed.success ? parsed.data : null;
+  };
+}
+
+export const readCreateTransaction = reader(createTransactionSchema);
+export const readTransactionDetails = reader(transactionDetailsAnswerSchema);
+export const readTransactionList = reader(transactionListAnswerSchema);
+export const readBatchList = reader(batchListAnswerSchema);
+
+export type TransactionDetailsAnswer = z.output<typeof transactionDetailsAnswerSchema>;
+export type TransactionListAnswer = z.output<typeof transactionListAnswerSchema>;
+export type BatchListAnswer = z.output<typeof batchListAnswerSchema>;

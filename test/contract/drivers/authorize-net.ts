@@ -1,0 +1,134 @@
+import nock from 'nock';
+import { createAuthorizeNetProvider } from '../../../src/adapters/providers/authorize-net/authorize-net-provider';
+import { formatMinor, type Money } from '../../../src/domain/money';
+import type { ContractDriver, ExpectedCall } from '../contract-driver';
+
+/*
+ * Authorize.net for the contract suite: one JSON endpoint, every interceptor matching the exact request bytes (keys in
+ * AnetApiSchema.xsd order) and answering once, with answers shaped like the schema's response types behind the UTF-8
+ * byte-order mark Authorize.net sends. The bytes are written out here, not produced by the adapter's own builders.
+ */
+const ORIGIN = 'https://apitest.authorize.net';
+const PATH = '/xml/v1/request.api';
+const LOGIN_ID = '6Zk2wQ8cM4';
+const TRANSACTION_KEY = '7h3Ty95E2k8Bq4Xz';
+const PAYMENT = { transactionId: '60123456789', currency: 'USD', amount: '100.00', cardLast4: '1111' } as const;
+const AUTH = `"merchantAuthentication":{"name":"${LOGIN_ID}","transactionKey":"${TRANSACTION_KEY}"}`;
+const BOM = '\uFEFF';
+const HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
+
+/** The timeout the suite gave createProvider, so that a silence can outlast it. */
+let timeoutGiven = 10_000;
+
+/**
+ * Authorize.net transaction ids are digits; the suite names its ids ("RF1", "V1"). Each name becomes digits of its own,
+ * and a void answers with the voided payment's own transId, as Authorize.net does.
+ */
+const voidNames = new Set<string>();
+const transIdOf = (given: string) =>
+  voidNames.has(given) ? PAYMENT.transactionId : `601${[...given].map((c) => c.charCodeAt(0).toString().padStart(3, '0')).join('')}`;
+
+/** Our attempt id as refId and invoiceNumber: the first 20 hex digits of the UUID. */
+const tokenOf = (call: ExpectedCall) => call.attemptId.toLowerCase().replace(/-/g, '').slice(0, 20);
+
+function refundBody(call: ExpectedCall): string {
+  const amount: Money = call.amount;
+  const token = tokenOf(call);
+  return (
+    `{"createTransactionRequest":{${AUTH},"refId":"${token}","transactionRequest":{"transactionType":"refundTransaction",` +
+    `"amount":"${formatMinor(amount.minor, amount.currency)}","currencyCode":"${amount.currency}",` +
+    `"payment":{"creditCard":{"cardNumber":"${PAYMENT.cardLast4}","expirationDate":"XXXX"}},"refTransId":"${PAYMENT.transactionId}",` +
+    `"order":{"invoiceNumber":"${token}"},"transactionSettings":{"setting":{"settingName":"duplicateWindow","settingValue":"28800"}}}}}`
+  );
+}
+
+const voidBody = (call: ExpectedCall) =>
+  `{"createTransactionRequest":{${AUTH},"refId":"${tokenOf(call)}","transactionRequest":{"transactionType":"voidTransaction","refTransId":"${PAYMENT.transactionId}"}}}`;
+const detailsBody = `{"getTransactionDetailsRequest":{${AUTH},"transId":"${PAYMENT.transactionId}"}}`;
+const unsettledBody = `{"getUnsettledTransactionListRequest":{${AUTH}}}`;
+
+const ok = { resultCode: 'Ok', message: [{ code: 'I00001', text: 'Successful.' }] };
+const unsuccessful = { resultCode: 'Error', message: [{ code: 'E00027', text: 'The transaction was unsuccessful.' }] };
+
+function transactionResponse(responseCode: string, transId: string, tail: object): object {
+  return {
+    responseCode, authCode: '', avsResultCode: 'P', cvvResultCode: '', cavvResultCode: '', transId,
+    refTransID: PAYMENT.transactionId, transHash: '', testRequest: '0', accountNumber: `XXXX${PAYMENT.cardLast4}`, accountType: 'Visa', ...tail,
+  };
+}
+
+const approved = (call: ExpectedCall, transId: string) => ({
+  refId: tokenOf(call),
+  messages: ok,
+  transactionResponse: transactionResponse('1', transId, { messages: [{ code: '1', description: 'This transaction has been approved.' }] }),
+});
+
+const refused = (call: ExpectedCall, responseCode: '2' | '3', errorCode: string, errorText: string, transId: string) => ({
+  refId: tokenOf(call),
+  messages: unsuccessful,
+  transactionResponse: transactionResponse(responseCode, transId, { errors: [{ errorCode, errorText }] }),
+});
+
+/** Amounts are JSON numbers at Authorize.net; written as strings here and unquoted on the way out. */
+const answer = (body: object) => BOM + JSON.stringify(body).replace(/"(authAmount|settleAmount)":"(\d+\.\d+)"/g, '"$1":$2');
+
+function interceptor(body: string): nock.Interceptor {
+  return nock(ORIGIN).matchHeader('content-type', 'application/json').post(PATH, body);
+}
+
+export const driver: ContractDriver = {
+  name: 'authorize_net',
+  payment: PAYMENT,
+  createProvider(timeoutMs) {
+    timeoutGiven = timeoutMs;
+    return createAuthorizeNetProvider({ apiLoginId: LOGIN_ID, transactionKey: TRANSACTION_KEY, apiBase: `${ORIGIN}${PATH}`, timeoutMs });
+  },
+  refundIdOf: (_call, given) => transIdOf(given),
+  acceptRefund(call, refundId) {
+    interceptor(refundBody(call)).reply(200, answer(approved(call, transIdOf(refundId))), HEADERS);
+  },
+  refuseOverRefund(call) {
+    const text = 'The sum of credits against the referenced transaction would exceed the original debit amount.';
+    interceptor(refundBody(call)).reply(200, answer(refused(call, '3', '55', text, '0')), HEADERS);
+  },
+  declineRefund(call) {
+    interceptor(refundBody(call)).reply(200, answer(refused(call, '2', '2', 'This transaction has been declined.', '60123499999')), HEADERS);
+  },
+  neverAnswer(call) {
+    interceptor(refundBody(call)).delay(timeoutGiven * 5 + 1000).reply(200, answer(approved(call, '60123499998')), HEADERS);
+  },
+  lookupFinds(call, refundId) {
+    // The refund has not settled yet: it is in the unsettled list, carrying the attempt's invoice number.
+    const submitted = '2026-03-02T16:30:49Z';
+    const summary = (transId: string, transactionStatus: string, invoiceNumber: string) => ({
+      transId, submitTimeUTC: submitted, submitTimeLocal: submitted.replace('Z', ''), transactionStatus, invoiceNumber,
+      firstName: 'Ellen', lastName: 'Johnson', accountType: 'Visa', accountNumber: `XXXX${PAYMENT.cardLast4}`,
+      settleAmount: formatMinor(call.amount.minor, call.amount.currency), marketType: 'eCommerce', product: 'Card Not Present',
+    });
+    const transactions = [
+      summary('60123400001', 'capturedPendingSettlement', 'INV-1001'),
+      summary(transIdOf(refundId), 'refundPendingSettlement', tokenOf(call)),
+    ];
+    const list = { messages: ok, transactions };
+    interceptor(unsettledBody).reply(200, answer(list), HEADERS);
+  },
+  voids: {
+    unsettled() {
+      const details = {
+        messages: ok,
+        transaction: {
+          transId: PAYMENT.transactionId, submitTimeUTC: '2026-03-02T16:30:49.39Z', submitTimeLocal: '2026-03-02T10:30:49.39',
+          transactionType: 'authCaptureTransaction', transactionStatus: 'capturedPendingSettlement', responseCode: 1, responseReasonCode: 1,
+          responseReasonDescription: 'Approval', authCode: 'JPG9DJ', AVSResponse: 'Y', authAmount: PAYMENT.amount, settleAmount: PAYMENT.amount,
+          taxExempt: false, payment: { creditCard: { cardNumber: `XXXX${PAYMENT.cardLast4}`, expirationDate: 'XXXX', cardType: 'Visa' } },
+          recurringBilling: false, product: 'Card Not Present', marketType: 'eCommerce',
+        },
+      };
+      interceptor(detailsBody).reply(200, answer(details), HEADERS);
+    },
+    acceptVoid(call, voidId) {
+      voidNames.add(voidId);
+      interceptor(voidBody(call)).reply(200, answer(approved(call, transIdOf(voidId))), HEADERS);
+    },
+  },
+};
