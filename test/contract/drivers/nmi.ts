@@ -1,0 +1,78 @@
+import { createNmiProvider } from '../../../src/adapters/providers/nmi/nmi-provider';
+import { formatMinor } from '../../../src/domain/money';
+import {
+  directPost,
+  NMI_API,
+  PAYMENT_ID,
+  queryByOrderBody,
+  queryByTransactionBody,
+  queryEndpoint,
+  queryXml,
+  refundBody,
+  SECURITY_KEY,
+  transactEndpoint,
+  voidBody,
+} from '../../adapters/nmi/nmi-nock';
+import type { ContractDriver, ExpectedCall } from '../contract-driver';
+
+/**
+ * NMI's Payment API and Query API through nock: every interceptor matches the exact form bytes (fields in order) and
+ * the form content type, and answers once, with HTTP 200 as NMI always does.
+ */
+const refundOf = (call: ExpectedCall) => refundBody(formatMinor(call.amount.minor, call.amount.currency), call.attemptId);
+
+/** The timeout the adapter was created with, so that "never answers" is later than that. */
+let adapterTimeoutMs = 1_000;
+
+export const driver: ContractDriver = {
+  name: 'nmi',
+  payment: { transactionId: PAYMENT_ID, currency: 'USD', amount: '100.00', cardLast4: null },
+  createProvider(timeoutMs) {
+    adapterTimeoutMs = timeoutMs;
+    return createNmiProvider({ securityKey: SECURITY_KEY, apiBase: NMI_API, timeoutMs });
+  },
+  acceptRefund(call, refundId) {
+    transactEndpoint(refundOf(call)).reply(
+      200,
+      directPost({ response: '1', responsetext: 'SUCCESS', transactionid: refundId, orderid: call.attemptId, type: 'refund', response_code: '100' }),
+    );
+  },
+  refuseOverRefund(call) {
+    transactEndpoint(refundOf(call)).reply(
+      200,
+      directPost({ response: '3', responsetext: 'Refund amount may not exceed the transaction balance REFID:3503249728', type: 'refund', response_code: '300' }),
+    );
+  },
+  declineRefund(call) {
+    transactEndpoint(refundOf(call)).reply(
+      200,
+      directPost({ response: '2', responsetext: 'DECLINE', transactionid: '10834560000', orderid: call.attemptId, type: 'refund', response_code: '200' }),
+    );
+  },
+  neverAnswer(call) {
+    transactEndpoint(refundOf(call))
+      .delay(Math.max(adapterTimeoutMs * 10, 3_000))
+      .reply(200, directPost({ response: '1', responsetext: 'SUCCESS', transactionid: '10834569999', orderid: call.attemptId, type: 'refund', response_code: '100' }));
+  },
+  lookupFinds(call, refundId) {
+    const amount = formatMinor(call.amount.minor, call.amount.currency);
+    queryEndpoint(queryByOrderBody(call.attemptId)).reply(
+      200,
+      queryXml([{ id: refundId, orderId: call.attemptId, condition: 'pendingsettlement', actions: [{ type: 'refund', amount, success: '1' }] }]),
+    );
+  },
+  voids: {
+    unsettled() {
+      queryEndpoint(queryByTransactionBody(PAYMENT_ID)).reply(
+        200,
+        queryXml([{ id: PAYMENT_ID, orderId: 'HS-ORDER-1001', condition: 'pendingsettlement', actions: [{ type: 'sale', amount: '100.00', success: '1' }] }]),
+      );
+    },
+    acceptVoid(_call, voidId) {
+      transactEndpoint(voidBody(PAYMENT_ID)).reply(
+        200,
+        directPost({ response: '1', responsetext: 'Transaction Void Successful', transactionid: voidId, type: 'void', response_code: '100' }),
+      );
+    },
+  },
+};
