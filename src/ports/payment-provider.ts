@@ -64,7 +64,10 @@ export interface PaymentProvider {
   /**
    * Finds the attempt at the provider without sending anything new: `succeeded`/`pending`/`failed` when found,
    * `failed` with code `not_received_by_provider` when the provider surely never got it, `unknown` when it
-   * still cannot tell. Never throws.
+   * still cannot tell. Where a provider can only be asked by repeating the identical request under the same
+   * idempotency key, and guarantees that a repeat returns the first outcome (PayPal-Request-Id, kept 45 days),
+   * the adapter may do that: it cannot refund twice, at most it completes the refund the rep asked for.
+   * Never throws.
    */
   lookup(request: ProviderLookupRequest): Promise<ProviderOutcome>;
   /** Present only for providers that void (Authorize.net, NMI). */

@@ -1,0 +1,90 @@
+import nock from 'nock';
+import { createPayPalProvider } from '../../../src/adapters/providers/paypal/paypal-provider';
+import { formatMoney } from '../../../src/domain/money';
+import {
+  ACCESS_TOKEN,
+  BASIC_AUTH,
+  CAPTURE_ID,
+  CLIENT_ID,
+  CLIENT_SECRET,
+  PAYPAL_API,
+  PAYPAL_HEADERS,
+  captureFixture,
+  payPalError,
+  refundFixture,
+  tokenFixture,
+} from '../../adapters/paypal/paypal-fixtures';
+import type { ContractDriver, ExpectedCall } from '../contract-driver';
+
+/*
+ * PayPal Payments v2 behind nock, answers built from the published spec (test/adapters/paypal/paypal-fixtures). The
+ * adapter caches its OAuth token, so one provider instance asks for it once across scenarios: every scenario offers a
+ * token answer, optional, and the API interceptors accept the one token it hands out.
+ */
+const PAYMENT = { transactionId: CAPTURE_ID, currency: 'USD', amount: '100.00', cardLast4: null } as const;
+
+let timeoutMs = 10_000;
+
+function offerToken(): void {
+  nock(PAYPAL_API)
+    .matchHeader('authorization', BASIC_AUTH)
+    .matchHeader('content-type', 'application/x-www-form-urlencoded')
+    .post('/v1/oauth2/token', 'grant_type=client_credentials')
+    .optionally()
+    .reply(200, tokenFixture(), { 'Content-Type': 'application/json' });
+}
+
+/** Full refund: an empty JSON object. Partial: the amount alone, in PayPal's units (USD keeps its two decimals). */
+function bodyOf(call: ExpectedCall): string {
+  return call.full ? '{}' : JSON.stringify({ amount: { value: formatMoney(call.amount), currency_code: call.amount.currency } });
+}
+
+/** POST /v2/payments/captures/{id}/refund with the token, the call's PayPal-Request-Id and exactly its body. */
+function refundOf(call: ExpectedCall): nock.Interceptor {
+  offerToken();
+  return nock(PAYPAL_API)
+    .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
+    .matchHeader('paypal-request-id', call.idempotencyKey)
+    .matchHeader('content-type', 'application/json')
+    .matchHeader('prefer', 'return=representation')
+    .post(`/v2/payments/captures/${CAPTURE_ID}/refund`, bodyOf(call));
+}
+
+const refunded = (call: ExpectedCall, changes: { id?: string; status?: string } = {}) =>
+  refundFixture({ ...changes, value: formatMoney(call.amount), currency: call.amount.currency });
+
+export const driver: ContractDriver = {
+  name: 'paypal',
+  payment: PAYMENT,
+  createProvider(timeout) {
+    timeoutMs = timeout;
+    return createPayPalProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, apiBase: PAYPAL_API, timeoutMs: timeout });
+  },
+  acceptRefund(call, refundId) {
+    refundOf(call).reply(201, refunded(call, { id: refundId }), PAYPAL_HEADERS);
+  },
+  refuseOverRefund(call) {
+    refundOf(call).reply(422, payPalError('error_422', { schema: 'captures.refund-422', issue: 'REFUND_AMOUNT_EXCEEDED' }), PAYPAL_HEADERS);
+  },
+  declineRefund(call) {
+    // PayPal creates the refund and reports it FAILED (Payments v2 spec, refund_status) when the money cannot go back.
+    refundOf(call).reply(201, refunded(call, { id: '5JA47360CV6587023', status: 'FAILED' }), PAYPAL_HEADERS);
+  },
+  neverAnswer(call) {
+    refundOf(call)
+      .delay(timeoutMs * 4)
+      .reply(201, refunded(call, { id: '9TY56329PL8403816' }), PAYPAL_HEADERS);
+  },
+  lookupFinds(call, refundId) {
+    // The adapter reads the capture (to send the same body again), then resends the refund with the same PayPal-Request-Id.
+    nock(PAYPAL_API)
+      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
+      .get(`/v2/payments/captures/${CAPTURE_ID}`)
+      .reply(200, captureFixture(PAYMENT.amount, PAYMENT.currency), PAYPAL_HEADERS);
+    refundOf(call).reply(201, refunded(call, { id: refundId }), PAYPAL_HEADERS);
+  },
+  skips: {
+    'void where allowed':
+      'PayPal voids authorizations, not captures: a captured PayPal payment can only be refunded, so the adapter has no voids.',
+  },
+};
