@@ -4,7 +4,11 @@ import { cachedUserDirectory } from './application/cached-user-directory';
 import type { RefundDeps } from './application/refund-deps';
 import { createManualProvider } from './adapters/providers/manual/manual-provider';
 import { providerRegistry } from './adapters/providers/provider-registry';
+import { createAuthorizeNetProvider } from './adapters/providers/authorize-net/authorize-net-provider';
+import { createNmiProvider } from './adapters/providers/nmi/nmi-provider';
+import { createPayPalProvider } from './adapters/providers/paypal/paypal-provider';
 import { createStripeProvider } from './adapters/providers/stripe/stripe-provider';
+import type { PaymentProviderName } from './domain/refund-reason';
 import { createSimulatedProvider } from './adapters/sandbox/simulated-provider';
 import { SandboxCrm } from './adapters/sandbox/sandbox-crm';
 import { SANDBOX_POLICY, seedSandbox } from './adapters/sandbox/sandbox-seed';
@@ -45,16 +49,7 @@ export async function composeBackend(
     const ledger = new SqlLedger(db, clock);
     const summary: string[] = [`ledger: ${'url' in config.database ? 'Postgres (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`}`];
     const crm = await crmFor(config, db, summary);
-    const providers: PaymentProvider[] = [createManualProvider()];
-    if (config.stripe) {
-      providers.push(createStripeProvider({ ...config.stripe, timeoutMs: config.providerTimeoutMs }));
-      summary.push(`stripe: ${config.stripe.secretKey.includes('_live_') ? 'LIVE' : 'test mode'} at ${config.stripe.apiBase}`);
-    } else if (config.mode === 'sandbox') {
-      providers.push(createSimulatedProvider('stripe'));
-      summary.push('stripe: simulated (no STRIPE_SECRET_KEY): nothing leaves this machine');
-    } else {
-      summary.push('stripe: not configured (STRIPE_SECRET_KEY)');
-    }
+    const providers = providersFor(config, clock, summary);
     const registry = providerRegistry(providers);
     const policy = config.policy ?? (config.mode === 'sandbox' ? refundPolicySchema.parse(SANDBOX_POLICY) : DEFAULT_POLICY);
     const deps: RefundDeps = {
@@ -80,6 +75,31 @@ export async function composeBackend(
     await db.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** Real adapters where credentials are set; in sandbox mode a simulator stands in for the rest, and says so. */
+function providersFor(config: Config, clock: Clock, summary: string[]): PaymentProvider[] {
+  const timeoutMs = config.providerTimeoutMs;
+  const { stripe, authorizeNet, nmi, paypal } = config;
+  const configured: [PaymentProviderName, string, (() => PaymentProvider) | null][] = [
+    ['stripe', 'STRIPE_SECRET_KEY', stripe && (() => createStripeProvider({ ...stripe, timeoutMs }))],
+    ['authorize_net', 'AUTHORIZENET_API_LOGIN_ID', authorizeNet && (() => createAuthorizeNetProvider({ ...authorizeNet, timeoutMs }))],
+    ['nmi', 'NMI_SECURITY_KEY', nmi && (() => createNmiProvider({ ...nmi, timeoutMs, now: () => clock.now() }))],
+    ['paypal', 'PAYPAL_CLIENT_ID', paypal && (() => createPayPalProvider({ ...paypal, timeoutMs, now: () => clock.now().getTime() }))],
+  ];
+  const providers: PaymentProvider[] = [createManualProvider()];
+  for (const [name, variable, create] of configured) {
+    if (create) {
+      providers.push(create());
+      summary.push(`${name}: configured`);
+    } else if (config.mode === 'sandbox') {
+      providers.push(createSimulatedProvider(name));
+      summary.push(`${name}: simulated (no ${variable}): nothing leaves this machine`);
+    } else {
+      summary.push(`${name}: not configured (${variable})`);
+    }
+  }
+  return providers;
 }
 
 async function openDatabase(config: Config): Promise<Database> {

@@ -24,6 +24,7 @@ export interface DemoDeal {
   readonly dealname: string;
   readonly payment_provider: string;
   readonly payment_transaction_id: string;
+  readonly payment_card_last4?: string;
   readonly amount: string;
   readonly deal_currency_code: string;
 }
@@ -36,6 +37,9 @@ export const DEMO_DEALS: readonly DemoDeal[] = [
   { id: '1005', dealname: 'Cheque payment (manual)', payment_provider: 'manual', payment_transaction_id: 'cheque-000417', amount: '250.00', deal_currency_code: 'USD' },
   { id: '1006', dealname: 'Card the bank refuses (Stripe, declines)', payment_provider: 'stripe', payment_transaction_id: 'pi_3SandboxDeclineRefund06', amount: '49.00', deal_currency_code: 'USD' },
   { id: '1007', dealname: 'Provider that never answers (Stripe, times out)', payment_provider: 'stripe', payment_transaction_id: 'pi_3SandboxTimeoutRefund07', amount: '75.00', deal_currency_code: 'USD' },
+  { id: '1008', dealname: 'Card payment today, not settled (Authorize.net: void or refund)', payment_provider: 'authorize_net', payment_transaction_id: '60199unsettled', payment_card_last4: '1111', amount: '300.00', deal_currency_code: 'USD' },
+  { id: '1009', dealname: 'Settled card payment (NMI)', payment_provider: 'nmi', payment_transaction_id: '7654321098', amount: '64.50', deal_currency_code: 'USD' },
+  { id: '1010', dealname: 'PayPal capture (EUR)', payment_provider: 'paypal', payment_transaction_id: '2GG279541U471931P', amount: '150.00', deal_currency_code: 'EUR' },
 ];
 
 /** Idempotent: a second start keeps whatever the demo records have become. */

@@ -2,14 +2,26 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentProviderName } from '../../domain/refund-reason';
 import type { PaymentProvider, ProviderOutcome } from '../../ports/payment-provider';
 
+/** Providers whose payments can be voided before settlement (Authorize.net, NMI). */
+const VOIDING: readonly PaymentProviderName[] = ['authorize_net', 'nmi'];
+
 /**
  * Sandbox stand-in for a provider that has no credentials: nothing leaves the machine. The demo
  * transaction ids pick the behaviour, so that every outcome can be seen without an account:
- * "…decline…" is refused, "…pending…" settles later, "…timeout…" never answers (→ unknown).
+ * "…decline…" is refused, "…pending…" settles later, "…timeout…" never answers (→ unknown), and for
+ * providers that void, "…unsettled…" can still be voided.
  */
 export function createSimulatedProvider(name: PaymentProviderName): PaymentProvider {
   return {
     name,
+    ...(VOIDING.includes(name)
+      ? {
+          voids: {
+            settlement: async (id: string) => (id.toLowerCase().includes('unsettled') ? { state: 'unsettled' as const } : { state: 'settled' as const }),
+            void: async (request: { attemptId: string }) => ({ status: 'succeeded' as const, providerRefundId: `sandbox_void_${request.attemptId.slice(0, 8)}` }),
+          },
+        }
+      : {}),
     describeInvalidTransactionId: () => null,
     describeUnsupportedAmount: () => null,
     async refund(request): Promise<ProviderOutcome> {
@@ -18,6 +30,17 @@ export function createSimulatedProvider(name: PaymentProviderName): PaymentProvi
       if (id.includes('timeout')) {
         await new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
         return { status: 'unknown', failure: { code: 'provider_timeout', message: 'The simulated provider never answered.' } };
+      }
+      if (VOIDING.includes(name) && id.includes('unsettled')) {
+        return {
+          status: 'failed',
+          providerRefundId: null,
+          failure: {
+            code: 'not_settled',
+            message: 'This payment is not settled yet, so it cannot be refunded: void the whole transaction now, or refund after settlement (usually within 24 hours).',
+            detail: { simulated: 'true' },
+          },
+        };
       }
       if (id.includes('decline')) {
         return {
