@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TransactionRecordFields } from '../ports/crm-records';
 
 /** Where a record keeps its payment (design §7). Defaults differ for deals, whose amount fields are HubSpot's own. */
 export interface TransactionPropertyNames {
@@ -40,4 +41,19 @@ export function propertyNamesFor(objectType: string, overrides: TransactionPrope
 /** Every property the app reads, in a stable order (for the `properties` query parameter). */
 export function propertyList(names: TransactionPropertyNames): string[] {
   return [names.provider, names.transactionId, names.cardLast4, names.amount, names.currency];
+}
+
+/** The payment fields of a record's properties; unset ones (null, "", blank or absent, as HubSpot returns them) are null. */
+export function toTransactionFields(names: TransactionPropertyNames, properties: Readonly<Record<string, string | null>>): TransactionRecordFields {
+  const read = (name: string): string | null => {
+    const value = properties[name];
+    return value === undefined || value === null || value.trim() === '' ? null : value;
+  };
+  return {
+    provider: read(names.provider),
+    providerTransactionId: read(names.transactionId),
+    cardLast4: read(names.cardLast4),
+    amount: read(names.amount),
+    currency: read(names.currency),
+  };
 }

@@ -1,4 +1,3 @@
-import { syncCrm } from '../../src/application/sync-crm';
 import { never } from '../support/fake-provider';
 import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
 

@@ -2,9 +2,8 @@ import { AssociationTypes } from '@hubspot/api-client';
 import { z } from 'zod';
 import type { DirectoryUser } from '../../domain/directory-user';
 import { hubSpotUserId, type TransactionRef } from '../../domain/ids';
-import type { RefundProperties, TransactionRecordFields } from '../../ports/crm-records';
+import type { RefundProperties } from '../../ports/crm-records';
 import type { TimelineNote } from '../../ports/crm-timeline';
-import type { TransactionPropertyNames } from '../crm-property-names';
 import { segment } from './hubspot-client';
 
 // ---- records (crm-objects-v3: SimplePublicObject) ----
@@ -18,20 +17,6 @@ export function objectPath(ref: TransactionRef): string {
   return `/crm/v3/objects/${segment(ref.objectType)}/${segment(ref.objectId)}`;
 }
 
-/** HubSpot returns unset properties as null or "", and leaves out names it does not know. */
-export function toTransactionFields(names: TransactionPropertyNames, properties: Readonly<Record<string, string | null>>): TransactionRecordFields {
-  const read = (name: string): string | null => {
-    const value = properties[name];
-    return value === undefined || value === null || value.trim() === '' ? null : value;
-  };
-  return {
-    provider: read(names.provider),
-    providerTransactionId: read(names.transactionId),
-    cardLast4: read(names.cardLast4),
-    amount: read(names.amount),
-    currency: read(names.currency),
-  };
-}
 
 /** Exactly the six properties of design §7, whatever else the object carries. */
 export function refundPropertiesBody(properties: RefundProperties): { properties: Record<keyof RefundProperties, string> } {

@@ -3,7 +3,8 @@ import type { TransactionRef } from '../../domain/ids';
 import type { CrmRecords, RefundProperties, TransactionRecordFields } from '../../ports/crm-records';
 import { type TransactionPropertyOverrides, propertyList, propertyNamesFor } from '../crm-property-names';
 import { type HubSpotClient, malformedResponse, unexpectedResponse } from './hubspot-client';
-import { objectPath, refundPropertiesBody, simplePublicObjectSchema, toTransactionFields, zodIssues } from './hubspot-mapping';
+import { toTransactionFields } from '../crm-property-names';
+import { objectPath, refundPropertiesBody, simplePublicObjectSchema, zodIssues } from './hubspot-mapping';
 
 /**
  * Transaction records through crm-objects-v3, one call per operation:

@@ -4,7 +4,7 @@ import type { CrmRecords, RefundProperties, TransactionRecordFields } from '../.
 import type { CrmSchema } from '../../ports/crm-schema';
 import type { CrmTimeline, TimelineNote } from '../../ports/crm-timeline';
 import type { UserDirectory } from '../../ports/user-directory';
-import { type TransactionPropertyOverrides, propertyNamesFor } from '../crm-property-names';
+import { type TransactionPropertyOverrides, propertyNamesFor, toTransactionFields } from '../crm-property-names';
 import type { Database } from '../store/database';
 
 /**
@@ -20,15 +20,7 @@ export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSc
   async readTransaction(ref: TransactionRef): Promise<TransactionRecordFields | null> {
     const properties = await this.propertiesOf(ref);
     if (!properties) return null;
-    const names = propertyNamesFor(ref.objectType, this.overrides);
-    const read = (name: string) => (properties[name]?.trim() ? properties[name] : null);
-    return {
-      provider: read(names.provider),
-      providerTransactionId: read(names.transactionId),
-      cardLast4: read(names.cardLast4),
-      amount: read(names.amount),
-      currency: read(names.currency),
-    };
+    return toTransactionFields(propertyNamesFor(ref.objectType, this.overrides), properties);
   }
 
   async writeRefundProperties(ref: TransactionRef, properties: RefundProperties): Promise<void> {

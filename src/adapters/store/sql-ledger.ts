@@ -6,7 +6,7 @@ import type { Clock } from '../../ports/clock';
 import type { AttemptRequest, Ledger, OutboxJob, ReserveResult } from '../../ports/ledger';
 import type { ProviderOutcome } from '../../ports/payment-provider';
 import { ATTEMPT_COLUMNS, type AttemptRow, attemptFromRow } from './attempt-row';
-import type { Database, SqlExecutor } from './database';
+import type { Database } from './database';
 
 export class SqlLedger implements Ledger {
   constructor(

@@ -1,5 +1,6 @@
 import { propertyNamesFor } from '../../../src/adapters/crm-property-names';
-import { noteAssociationTypeId, noteCreateBody, toDirectoryUser, toTransactionFields } from '../../../src/adapters/hubspot/hubspot-mapping';
+import { toTransactionFields } from '../../../src/adapters/crm-property-names';
+import { noteAssociationTypeId, noteCreateBody, toDirectoryUser } from '../../../src/adapters/hubspot/hubspot-mapping';
 import { REFUND_PROPERTIES, REFUND_PROPERTY_GROUP } from '../../../src/application/refund-property-definitions';
 import { ATTEMPT_STATUSES } from '../../../src/domain/attempt';
 import { REFUND_REASONS } from '../../../src/domain/refund-reason';

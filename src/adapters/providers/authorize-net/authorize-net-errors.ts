@@ -1,25 +1,21 @@
 import { assertNever } from '../../../domain/money';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
+import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail, unknownOutcome as unknown } from '../outcomes';
+
 import type { NoAnswer } from './authorize-net-http';
+
+export { failed, unknown };
+export type Detail = OutcomeDetail;
 
 /** What was asked of Authorize.net, for the messages. */
 export type Action = 'refund' | 'void';
 
-export type Detail = Record<string, string>;
-
 const NOUN: Readonly<Record<Action, string>> = { refund: 'refund', void: 'void' };
 
 export function willBeChecked(action: Action): string {
-  return `the ${NOUN[action]} may or may not have gone through. It will be checked before anyone retries.`;
+  return mayHaveGoneThrough(NOUN[action]);
 }
 
-export function failed(code: string, message: string, detail: Detail, providerRefundId: string | null = null): ProviderOutcome {
-  return { status: 'failed', providerRefundId, failure: { code, message, detail } };
-}
-
-export function unknown(code: string, message: string, detail: Detail): ProviderOutcome {
-  return { status: 'unknown', failure: { code, message, detail } };
-}
 
 /** Nothing left the building: the caller's time was up before Authorize.net was asked. */
 export function notSent(action: Action): ProviderOutcome {

@@ -1,19 +1,13 @@
 import type { AttemptKind } from '../../../domain/attempt';
 import { assertNever } from '../../../domain/money';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
+import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, unknownOutcome as unknown } from '../outcomes';
 import { type DirectPostAnswer, redactKey, splitRefid } from './nmi-mapping';
 
-type Detail = Record<string, string>;
 
-function failed(code: string, message: string, detail: Detail): ProviderOutcome {
-  return { status: 'failed', providerRefundId: null, failure: { code, message, detail } };
-}
 
-function unknown(code: string, message: string, detail: Detail): ProviderOutcome {
-  return { status: 'unknown', failure: { code, message, detail } };
-}
 
-const willBeChecked = (kind: AttemptKind) => `the ${kind} may or may not have gone through. It will be checked before anyone retries.`;
+const willBeChecked = (kind: AttemptKind) => mayHaveGoneThrough(kind);
 
 /** Our own time budget or the caller's signal stopped the wait; NMI may still have processed the request. */
 export function noAnswerOutcome(kind: AttemptKind, reason: 'deadline' | 'aborted', timeoutMs: number): ProviderOutcome {

@@ -1,20 +1,14 @@
 import { z } from 'zod';
 import { assertNever } from '../../../domain/money';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
+import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, unknownOutcome as unknown } from '../outcomes';
 import type { StopReason } from './paypal-http';
 import type { TokenProblem } from './paypal-token';
 
-const WILL_BE_CHECKED = 'the refund may or may not have gone through. It will be checked before anyone retries.';
+const WILL_BE_CHECKED = mayHaveGoneThrough();
 
-type Detail = Record<string, string>;
 
-function failed(code: string, message: string, detail: Detail): ProviderOutcome {
-  return { status: 'failed', providerRefundId: null, failure: { code, message, detail } };
-}
 
-function unknown(code: string, message: string, detail: Detail): ProviderOutcome {
-  return { status: 'unknown', failure: { code, message, detail } };
-}
 
 /** Our deadline or the caller's signal stopped the wait; PayPal may still have executed the request. */
 export function noAnswerOutcome(reason: StopReason, timeoutMs: number): ProviderOutcome {

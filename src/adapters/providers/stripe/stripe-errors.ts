@@ -1,17 +1,11 @@
 import Stripe from 'stripe';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
+import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, unknownOutcome as unknown } from '../outcomes';
 
-const WILL_BE_CHECKED = 'the refund may or may not have gone through. It will be checked before anyone retries.';
+const WILL_BE_CHECKED = mayHaveGoneThrough();
 
-type Detail = Record<string, string>;
 
-function failed(code: string, message: string, detail: Detail): ProviderOutcome {
-  return { status: 'failed', providerRefundId: null, failure: { code, message, detail } };
-}
 
-function unknown(code: string, message: string, detail: Detail): ProviderOutcome {
-  return { status: 'unknown', failure: { code, message, detail } };
-}
 
 /** Our own time budget or the caller's signal stopped the wait; Stripe may still have executed the request. */
 export function noAnswerOutcome(reason: 'deadline' | 'aborted', timeoutMs: number): ProviderOutcome {
