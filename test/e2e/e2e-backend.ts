@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import nock from 'nock';
@@ -9,6 +9,7 @@ import { type Backend, composeBackend } from '../../src/composition-root';
 import { loadConfig } from '../../src/config/config';
 import type { Clock } from '../../src/ports/clock';
 import { HubSpotMock, TEST_TOKEN } from '../support/hubspot-mock';
+import { readSpecJson } from '../support/specs';
 
 export const HUBSPOT_BASE = 'https://hubspot.e2e.test';
 export const STRIPE_BASE = 'https://stripe.e2e.test';
@@ -16,7 +17,7 @@ export const STRIPE_KEY = 'sk_test_e2e0000000000000000';
 const SECRET = 'e2e-client-secret';
 export const DEAL_QUERY =
   'properties=payment_provider&properties=payment_transaction_id&properties=payment_card_last4&properties=amount&properties=deal_currency_code&archived=false';
-export const stripeRefundFixture = JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/specs/stripe/fixtures3.json'), 'utf8')).resources.refund;
+export const stripeRefundFixture = readSpecJson<{ resources: { refund: Record<string, unknown> } }>('stripe/fixtures3.json').resources.refund;
 
 export interface E2eBackend {
   hubspot: HubSpotMock;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { SPECS_DIR } from './specs';
 
 /**
  * Checks requests (and response fixtures) against HubSpot's published OpenAPI 3.0 specs in ../shared/specs/hubspot:
@@ -9,7 +10,7 @@ import addFormats from 'ajv-formats';
  * requestBody schema. Request bodies are checked closed (a property the schema does not name is a problem),
  * because HubSpot's schemas leave `additionalProperties` open and a misspelt field would otherwise pass.
  */
-export const HUBSPOT_SPECS_DIR = path.resolve(__dirname, '../../../shared/specs/hubspot');
+export const HUBSPOT_SPECS_DIR = path.join(SPECS_DIR, 'hubspot');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Ajv from 'ajv';
+import { specPath } from '../../support/specs';
 
 /*
  * PayPal's published Payments v2 spec (../shared/specs/paypal/payments_payment_v2.json) as a check on our fixtures and
@@ -10,7 +10,7 @@ import Ajv from 'ajv';
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-export const PAYPAL_SPEC_FILE = join(__dirname, '../../../../shared/specs/paypal/payments_payment_v2.json');
+export const PAYPAL_SPEC_FILE = specPath('paypal/payments_payment_v2.json');
 const spec = JSON.parse(readFileSync(PAYPAL_SPEC_FILE, 'utf8')) as JsonObject;
 const SPEC_ID = 'https://paypal.spec/payments_payment_v2.json';
 

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import nock from 'nock';
 import { createStripeProvider } from '../../../src/adapters/providers/stripe/stripe-provider';
 import { attemptId, idempotencyKey } from '../../../src/domain/ids';
 import { money } from '../../../src/domain/money';
 import type { ProviderRefundRequest } from '../../../src/ports/payment-provider';
+import { readSpecJson } from '../../support/specs';
 
 /*
  * Stripe replaced with nock 14 (nock 15 cannot run here: it is ESM-only, which Jest 30 cannot require without
@@ -25,9 +24,7 @@ export const PAYMENT_INTENT = 'pi_1PgafyB7WZ01zgkWSjxsAJo3';
 export const STRIPE_HEADERS = { 'Content-Type': 'application/json', 'request-id': REQUEST_ID } as const;
 
 type StripeObject = Record<string, unknown>;
-const fixtures = JSON.parse(
-  readFileSync(join(__dirname, '../../../../shared/specs/stripe/fixtures3.json'), 'utf8'),
-) as { resources: { refund: StripeObject } };
+const fixtures = readSpecJson<{ resources: { refund: StripeObject } }>('stripe/fixtures3.json');
 
 type RefundChanges = Partial<Record<'id' | 'amount' | 'currency' | 'status' | 'charge' | 'payment_intent', unknown>>;
 
