@@ -84,14 +84,17 @@ const envSchema = z.object({
   ),
 });
 
-/** Reads and checks the whole environment at start, reporting every problem at once. */
-export function loadConfig(env: NodeJS.ProcessEnv): Config {
+/**
+ * Reads and checks the whole environment at start, reporting every problem at once. `requireClientSecret: false`
+ * is for hosts that receive nothing signed (a HubSpot app function is called by HubSpot itself).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecret?: boolean } = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   const e = parsed.data;
   const problems: string[] = [];
   const mode: Mode = e.HUBSPOT_ACCESS_TOKEN ? 'hubspot' : 'sandbox';
-  if (mode === 'hubspot' && !e.HUBSPOT_CLIENT_SECRET) {
+  if (mode === 'hubspot' && !e.HUBSPOT_CLIENT_SECRET && options.requireClientSecret !== false) {
     problems.push('HUBSPOT_CLIENT_SECRET: required with HUBSPOT_ACCESS_TOKEN, to verify that requests really come from HubSpot');
   }
   if (e.REFUND_POLICY !== undefined && e.REFUND_POLICY_FILE) problems.push('REFUND_POLICY and REFUND_POLICY_FILE: set one, not both');

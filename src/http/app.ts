@@ -1,12 +1,11 @@
 import express, { type Request } from 'express';
 import { getTransaction } from '../application/get-transaction';
 import type { RefundDeps } from '../application/refund-deps';
-import type { AttemptResult } from '../application/prepare-attempt';
 import { requestRefund } from '../application/request-refund';
 import { requestVoid } from '../application/request-void';
 import { AppError } from '../domain/errors';
 import { idempotencyKey } from '../domain/ids';
-import { errorHandler, invalidRequest } from './error-response';
+import { attemptStatus, errorHandler, invalidRequest } from './error-response';
 import { identify, type IdentityOptions } from './identity';
 import { refundBody, transactionParams, voidBody } from './request-schemas';
 
@@ -63,7 +62,7 @@ export function createHttpApp(deps: RefundDeps, identity: Omit<IdentityOptions, 
       note: body.data.note,
       idempotencyKey: idempotencyKey(body.data.idempotencyKey),
     });
-    res.status(statusOf(result)).json({ attempt: result.attempt, transaction: result.transaction });
+    res.status(attemptStatus(result)).json({ attempt: result.attempt, transaction: result.transaction });
   });
 
   api.post('/transactions/:objectType/:objectId/voids', async (req, res) => {
@@ -77,7 +76,7 @@ export function createHttpApp(deps: RefundDeps, identity: Omit<IdentityOptions, 
       note: body.data.note,
       idempotencyKey: idempotencyKey(body.data.idempotencyKey),
     });
-    res.status(statusOf(result)).json({ attempt: result.attempt, transaction: result.transaction });
+    res.status(attemptStatus(result)).json({ attempt: result.attempt, transaction: result.transaction });
   });
 
   app.use('/api', api);
@@ -85,12 +84,6 @@ export function createHttpApp(deps: RefundDeps, identity: Omit<IdentityOptions, 
   app.use((_req, _res, next) => next(new AppError('NOT_FOUND', 'There is nothing at this address.')));
   app.use(errorHandler(deps.logger));
   return app;
-}
-
-/** 201 when the provider answered, 202 when the outcome is unknown, 200 for a replay of the same form (design §7). */
-function statusOf(result: AttemptResult): number {
-  if (result.outcome === 'replayed') return 200;
-  return result.attempt.status === 'unknown' ? 202 : 201;
 }
 
 function parseRef(req: Request) {

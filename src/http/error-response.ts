@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import type { AttemptResult } from '../application/prepare-attempt';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors';
 import { assertNever } from '../domain/money';
@@ -30,8 +31,22 @@ export function statusOf(code: ErrorCode): number {
   }
 }
 
+/** The contract's error body (design §7), the same through every host. */
+export function errorBody(error: AppError): { error: { code: string; message: string; details?: Readonly<Record<string, unknown>> } } {
+  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+}
+
+/** 201 when the provider answered, 202 when the outcome is unknown, 200 for a replay of the same form (design §7). */
+export function attemptStatus(result: AttemptResult): number {
+  if (result.outcome === 'replayed') return 200;
+  return result.attempt.status === 'unknown' ? 202 : 201;
+}
+
+/** What a host answers for a bug: never a stack trace, never a secret. */
+export const INTERNAL_ERROR = new AppError('INTERNAL', 'Something went wrong on our side. Try again in a minute: sending the same form again never refunds twice.');
+
 export function sendError(res: Response, error: AppError, status = statusOf(error.code)): void {
-  res.status(status).json({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } });
+  res.status(status).json(errorBody(error));
 }
 
 export function invalidRequest(error: ZodError): AppError {
@@ -69,6 +84,6 @@ export function errorHandler(logger: Logger) {
     const parserError = bodyParserError(error);
     if (parserError) return sendError(res, new AppError('INVALID_REQUEST', parserError.message), parserError.status);
     logger.error('unexpected error', { method: req.method, path: req.path, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
-    sendError(res, new AppError('INTERNAL', 'Something went wrong on our side. Try again in a minute: sending the same form again never refunds twice.'));
+    sendError(res, INTERNAL_ERROR);
   };
 }

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import { backgroundTasks } from './application/background-tasks';
+import { cachedUserDirectory } from './application/cached-user-directory';
+import type { RefundDeps } from './application/refund-deps';
+import { createManualProvider } from './adapters/providers/manual/manual-provider';
+import { providerRegistry } from './adapters/providers/provider-registry';
+import { createAuthorizeNetProvider } from './adapters/providers/authorize-net/authorize-net-provider';
+import { createNmiProvider } from './adapters/providers/nmi/nmi-provider';
+import { createPayPalProvider } from './adapters/providers/paypal/paypal-provider';
+import { createStripeProvider } from './adapters/providers/stripe/stripe-provider';
+import type { PaymentProviderName } from './domain/refund-reason';
+import { createSimulatedProvider } from './adapters/sandbox/simulated-provider';
+import { SandboxCrm } from './adapters/sandbox/sandbox-crm';
+import { SANDBOX_POLICY, seedSandbox } from './adapters/sandbox/sandbox-seed';
+import type { Database } from './adapters/store/database';
+import { migrate } from './adapters/store/migrations';
+import { SqlLedger } from './adapters/store/sql-ledger';
+import { createHubSpotCrm } from './adapters/hubspot/hubspot-crm';
+import type { Config } from './config/config';
+import { DEFAULT_POLICY, refundPolicySchema } from './domain/policy';
+import type { PaymentProvider } from './ports/payment-provider';
+import type { Clock } from './ports/clock';
+import { systemClock } from './ports/clock';
+import type { CrmSchema } from './ports/crm-schema';
+import type { Logger } from './ports/logger';
+
+export interface Backend {
+  readonly deps: RefundDeps;
+  readonly schema: CrmSchema;
+  readonly config: Config;
+  /** the local CRM in sandbox mode, null against HubSpot */
+  readonly sandboxCrm: SandboxCrm | null;
+  /** what is real and what is simulated, for the start banner */
+  readonly summary: readonly string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The one place that chooses real adapters (design §2), on an open ledger database. Every host builds its
+ * backend here; composeBackend (composition-root.ts) opens the database first. Nothing here loads PGlite, so
+ * a host that only ever uses Postgres (a HubSpot function) can be bundled without it.
+ */
+export async function composeBackendOn(
+  db: Database,
+  config: Config,
+  logger: Logger,
+  { clock = systemClock, newId = randomUUID }: { clock?: Clock; newId?: () => string } = {},
+): Promise<Backend> {
+  try {
+    await migrate(db);
+    const ledger = new SqlLedger(db, clock);
+    const summary: string[] = [`ledger: ${'url' in config.database ? 'Postgres (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`}`];
+    const crm = await crmFor(config, db, summary);
+    const providers = providersFor(config, clock, summary);
+    const registry = providerRegistry(providers);
+    const policy = config.policy ?? (config.mode === 'sandbox' ? refundPolicySchema.parse(SANDBOX_POLICY) : DEFAULT_POLICY);
+    const deps: RefundDeps = {
+      records: crm,
+      timeline: crm,
+      users: cachedUserDirectory(crm, clock),
+      ledger,
+      providers: registry,
+      policy,
+      clock,
+      logger,
+      objectTypes: config.objectTypes,
+      providerTimeoutMs: config.providerTimeoutMs,
+      background: backgroundTasks(logger),
+      newId,
+    };
+    const close = async () => {
+      await deps.background.drain();
+      await ledger.close();
+    };
+    return { deps, schema: crm, config, summary, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close };
+  } catch (error) {
+    await db.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Real adapters where credentials are set; in sandbox mode a simulator stands in for the rest, and says so. */
+function providersFor(config: Config, clock: Clock, summary: string[]): PaymentProvider[] {
+  const timeoutMs = config.providerTimeoutMs;
+  const { stripe, authorizeNet, nmi, paypal } = config;
+  const configured: [PaymentProviderName, string, (() => PaymentProvider) | null][] = [
+    ['stripe', 'STRIPE_SECRET_KEY', stripe && (() => createStripeProvider({ ...stripe, timeoutMs }))],
+    ['authorize_net', 'AUTHORIZENET_API_LOGIN_ID', authorizeNet && (() => createAuthorizeNetProvider({ ...authorizeNet, timeoutMs }))],
+    ['nmi', 'NMI_SECURITY_KEY', nmi && (() => createNmiProvider({ ...nmi, timeoutMs, now: () => clock.now() }))],
+    ['paypal', 'PAYPAL_CLIENT_ID', paypal && (() => createPayPalProvider({ ...paypal, timeoutMs, now: () => clock.now().getTime() }))],
+  ];
+  const providers: PaymentProvider[] = [createManualProvider()];
+  for (const [name, variable, create] of configured) {
+    if (create) {
+      providers.push(create());
+      summary.push(`${name}: configured`);
+    } else if (config.mode === 'sandbox') {
+      providers.push(createSimulatedProvider(name));
+      summary.push(`${name}: simulated (no ${variable}): nothing leaves this machine`);
+    } else {
+      summary.push(`${name}: not configured (${variable})`);
+    }
+  }
+  return providers;
+}
+
+async function crmFor(config: Config, db: Database, summary: string[]) {
+  if (config.hubspot.accessToken) {
+    summary.push(`crm: HubSpot at ${config.hubspot.baseUrl}`);
+    return createHubSpotCrm({ accessToken: config.hubspot.accessToken, baseUrl: config.hubspot.baseUrl, propertyOverrides: config.transactionProperties });
+  }
+  await seedSandbox(db);
+  summary.push('crm: SANDBOX (local CRM in the ledger database, demo deals and users)');
+  return new SandboxCrm(db, config.transactionProperties);
+}
