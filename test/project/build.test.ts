@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { buildProject, type BuildResult } from '../../scripts/build-hubspot-project';
+import { readAppJson } from '../../scripts/build/app-config';
+import { isBuiltin, requiredModules } from '../../scripts/build/bundle-function';
+import { FUNCTION_SECRET_KEYS } from '../../src/functions/function-secrets';
+
+const ROOT = path.resolve(__dirname, '../..');
+const FIXTURE_EXTENSIONS = path.join(__dirname, 'fixtures', 'extensions');
+
+/** The parts of @hubspot/project-parsing-lib 0.23.0 this test uses (its own types are ESM-only). */
+interface IrNode {
+  readonly uid: string;
+  readonly componentType: string;
+  readonly metaFilePath: string;
+  readonly componentDeps: Readonly<Record<string, unknown>>;
+  readonly config: unknown;
+}
+interface Parsed {
+  readonly config: { readonly name: string; readonly srcDir: string; readonly platformVersion: string };
+  readonly nodes: readonly IrNode[];
+  readonly skipped: readonly string[];
+}
+
+// The parser is ESM-only, and swc compiles `import()` into `require()`, which cannot load it. A Function keeps
+// the real `import()`, which jest serves because it runs with --experimental-vm-modules (npm test does).
+const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Record<string, any>>;
+
+/** What the issue asks: parse the project config, translate with validation skipped (no HubSpot account offline). */
+async function parse(projectDir: string): Promise<Parsed> {
+  const { parseProjectConfig } = await importEsm('@hubspot/project-parsing-lib/projects');
+  const { translate, isTranslationError } = await importEsm('@hubspot/project-parsing-lib/translate');
+  const config = parseProjectConfig(projectDir) as Parsed['config'];
+  try {
+    const result = await translate({ projectSourceDir: path.join(projectDir, config.srcDir), platformVersion: config.platformVersion }, { skipValidation: true });
+    return { config, nodes: Object.values(result.intermediateRepresentation.intermediateNodesIndexedByUid), skipped: result.skippedHsMetaFiles };
+  } catch (error) {
+    throw isTranslationError(error) ? new Error(String(error)) : error;
+  }
+}
+
+function metaFilesUnder(dir: string, base = dir): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (name === 'node_modules') return [];
+    if (statSync(full).isDirectory()) return metaFilesUnder(full, base);
+    return name.endsWith('-hsmeta.json') ? [path.relative(base, full)] : [];
+  });
+}
+
+const byUid = (parsed: Parsed, uid: string) => parsed.nodes.find((node) => node.uid === uid);
+const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as any;
+
+describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\'s own parser', () => {
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'hubspot-project-'));
+  afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+  describe('the repository as it is (app.json, extensions/, src/functions)', () => {
+    const outDir = path.join(temp, 'repo');
+    let result: BuildResult;
+    let parsed: Parsed;
+
+    beforeAll(async () => {
+      result = await buildProject({ outDir, env: { BACKEND_URL: 'https://refunds.acme.test' } });
+      parsed = await parse(outDir);
+    });
+
+    it('has hsproject.json on platform 2026.03 with its sources in src/', () => {
+      expect(parsed.config).toEqual({ name: 'hubspot-refund-card', srcDir: 'src', platformVersion: '2026.03' });
+    });
+
+    it('finds the app, the function and every card, and skips no *-hsmeta.json', () => {
+      const app = readAppJson(path.join(ROOT, 'app.json'));
+      expect(byUid(parsed, app.uid)).toMatchObject({ componentType: 'APPLICATION', metaFilePath: 'app/app-hsmeta.json' });
+      expect(byUid(parsed, 'refund_api')).toMatchObject({
+        componentType: 'APP_FUNCTION',
+        metaFilePath: 'app/functions/refund-api-hsmeta.json',
+        componentDeps: { app: app.uid, serverlessPackage: 'hubspot-serverless-package-uid' },
+        config: { entrypoint: '/app/functions/refund-api.js', secretKeys: [...FUNCTION_SECRET_KEYS] },
+      });
+      // Every card declared in extensions/ (none until the card lands there; the fixture build below has one).
+      for (const file of metaFilesUnder(path.join(ROOT, 'extensions'))) {
+        const { uid } = readJson(path.join(ROOT, 'extensions', file));
+        expect(byUid(parsed, uid)).toMatchObject({ componentType: 'CARD', metaFilePath: `app/cards/${path.basename(file)}` });
+      }
+      expect(parsed.skipped).toEqual([]);
+      const found = new Set(parsed.nodes.map((node) => node.metaFilePath));
+      expect(metaFilesUnder(path.join(outDir, 'src')).filter((file) => !found.has(file))).toEqual([]);
+      expect(result.cards.map((card) => card.uid).sort()).toEqual(parsed.nodes.filter((node) => node.componentType === 'CARD').map((node) => node.uid).sort());
+    });
+
+    it('puts the app.json configuration in app-hsmeta.json, with BACKEND_URL\'s origin as the permitted fetch URL', () => {
+      const app = readAppJson(path.join(ROOT, 'app.json'));
+      const meta = readJson(path.join(outDir, 'src/app/app-hsmeta.json'));
+      expect(meta).toEqual({ ...app, config: { ...app.config, permittedUrls: { ...app.config.permittedUrls, fetch: ['https://refunds.acme.test'] } } });
+      expect(meta.config).toMatchObject({ distribution: 'private', auth: { type: 'static' } });
+    });
+
+    it('bundles the function as plain CommonJS that requires only Node built-ins and exports main', () => {
+      const file = path.join(outDir, 'src/app/functions/refund-api.js');
+      const code = readFileSync(file, 'utf8');
+      // A CommonJS module body compiles as a function body; `import`/`export` statements would not.
+      expect(() => vm.compileFunction(code, ['exports', 'require', 'module', '__filename', '__dirname'])).not.toThrow();
+      expect(requiredModules(code).filter((name) => !isBuiltin(name))).toEqual([]);
+      expect(code).not.toMatch(/@electric-sql\/pglite|pglite\.wasm/);
+      expect(readJson(path.join(outDir, 'src/app/functions/package.json')).dependencies).toEqual({});
+
+      // Loaded by plain node, outside the repository (so no node_modules to fall back on), with no secrets set.
+      const script = `const fn = require(${JSON.stringify(file)});
+        Promise.resolve(typeof fn.main === 'function' && fn.main({ parameters: { operation: 'get', objectType: 'deals', objectId: '1001' } }))
+          .then((answer) => { process.stdout.write(JSON.stringify({ main: typeof fn.main, answer })); process.exit(0); });`;
+      const output = execFileSync(process.execPath, ['-e', script], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+      expect(JSON.parse(output)).toEqual({
+        main: 'function',
+        answer: { status: 503, body: { error: { code: 'INTERNAL', message: expect.stringMatching(/needs the secrets DATABASE_URL and HUBSPOT_ACCESS_TOKEN/), details: { missing: ['DATABASE_URL', 'HUBSPOT_ACCESS_TOKEN'] } } } },
+      });
+    });
+  });
+
+  describe('a card in extensions/ (fixture), in serverless mode', () => {
+    const outDir = path.join(temp, 'fixture');
+    let result: BuildResult;
+    let parsed: Parsed;
+
+    beforeAll(async () => {
+      result = await buildProject({ outDir, extensionsDir: FIXTURE_EXTENSIONS, env: { CARD_TRANSPORT: 'serverless', BACKEND_URL: 'https://refunds.acme.test/base/' } });
+      parsed = await parse(outDir);
+    });
+
+    it('hoists the card metadata into app/cards/, where the parser finds the card', () => {
+      expect(byUid(parsed, 'fixture_card')).toMatchObject({ componentType: 'CARD', metaFilePath: 'app/cards/fixture-card-hsmeta.json', componentDeps: { app: 'refund_card_app' } });
+      expect(parsed.nodes.map((node) => node.componentType).sort()).toEqual(['APPLICATION', 'APP_FUNCTION', 'CARD', 'SERVERLESS_PACKAGE']);
+      expect(parsed.skipped).toEqual([]);
+    });
+
+    it('copies what the card references and its package.json, without its tests or nested metadata', () => {
+      const cards = path.join(outDir, 'src/app/cards');
+      expect(metaFilesUnder(cards)).toEqual(['fixture-card-hsmeta.json']);
+      expect(readFileSync(path.join(cards, 'fixture-card/FixtureCard.jsx'), 'utf8')).toContain('hubspot.extend');
+      expect(readJson(path.join(cards, 'package.json'))).toEqual(readJson(path.join(FIXTURE_EXTENSIONS, 'package.json')));
+      expect(existsSync(path.join(cards, 'fixture-card/__tests__'))).toBe(false);
+    });
+
+    it('writes card-config.json next to the card from CARD_TRANSPORT and BACKEND_URL', () => {
+      expect(readJson(path.join(outDir, 'src/app/cards/fixture-card/card-config.json'))).toEqual({
+        transport: 'serverless',
+        backendUrl: 'https://refunds.acme.test/base',
+        functionName: 'refund_api',
+      });
+      expect(result.card.transport).toBe('serverless');
+      expect(readJson(path.join(outDir, 'src/app/app-hsmeta.json')).config.permittedUrls.fetch).toEqual(['https://refunds.acme.test']);
+    });
+  });
+
+  describe('build settings and safety', () => {
+    it('defaults to fetch and to app.json\'s placeholder origin, and says so', async () => {
+      const outDir = path.join(temp, 'defaults');
+      const result = await buildProject({ outDir, extensionsDir: FIXTURE_EXTENSIONS, env: {} });
+      expect(readJson(path.join(outDir, 'src/app/cards/fixture-card/card-config.json'))).toEqual({ transport: 'fetch', backendUrl: 'https://refunds.example.com', functionName: 'refund_api' });
+      expect(result.warnings).toEqual([expect.stringMatching(/^BACKEND_URL is not set/)]);
+      expect(existsSync(path.join(outDir, 'src/app/local.json'))).toBe(false);
+    });
+
+    it('writes app/local.json for hs project dev when LOCAL_BACKEND_URL is set', async () => {
+      const outDir = path.join(temp, 'local');
+      await buildProject({ outDir, extensionsDir: FIXTURE_EXTENSIONS, env: { LOCAL_BACKEND_URL: 'http://localhost:3000' } });
+      expect(readJson(path.join(outDir, 'src/app/local.json'))).toEqual({ proxy: { 'https://refunds.example.com': 'http://localhost:3000' } });
+    });
+
+    it('starts from an empty folder every time', async () => {
+      const outDir = path.join(temp, 'again');
+      await buildProject({ outDir, extensionsDir: FIXTURE_EXTENSIONS, env: {} });
+      writeFileSync(path.join(outDir, 'src/app/cards/stale-hsmeta.json'), '{}');
+      await buildProject({ outDir, extensionsDir: path.join(temp, 'no-extensions'), env: {} });
+      expect(metaFilesUnder(path.join(outDir, 'src'))).toEqual(['app/app-hsmeta.json', 'app/functions/refund-api-hsmeta.json']);
+    });
+
+    it('refuses bad settings with a readable message, before touching anything', async () => {
+      await expect(buildProject({ outDir: path.join(temp, 'bad'), env: { CARD_TRANSPORT: 'carrier-pigeon' } })).rejects.toThrow(/CARD_TRANSPORT: must be "fetch" or "serverless"/);
+      await expect(buildProject({ outDir: path.join(temp, 'bad'), env: { BACKEND_URL: 'http://localhost:3000' } })).rejects.toThrow(/BACKEND_URL: must be an https:\/\/ URL/);
+      await expect(buildProject({ outDir: path.join(temp, 'bad'), env: { BACKEND_URL: 'https://localhost' } })).rejects.toThrow(/BACKEND_URL: cannot be localhost/);
+      expect(existsSync(path.join(temp, 'bad'))).toBe(false);
+      await expect(buildProject({ outDir: ROOT })).rejects.toThrow(/Refusing to empty/);
+      await expect(buildProject({ outDir: path.join(ROOT, 'src') })).rejects.toThrow(/Refusing to empty/);
+    });
+
+    it('checks app.json and says what is wrong with it', () => {
+      const file = path.join(temp, 'app.json');
+      const app = readJson(path.join(ROOT, 'app.json'));
+      writeFileSync(file, JSON.stringify({ ...app, permissions: {}, config: { ...app.config, distribution: 'marketplace', permittedUrls: { fetch: ['http://refunds.example.com'] } } }));
+      expect(() => readAppJson(file)).toThrow(
+        /app\.json \(.*\) is not valid:\n {2}- config\.distribution: must be "private".*\n {2}- config\.permittedUrls\.fetch\.0: must be an https:\/\/ URL\n {2}- \(root\): Unrecognized key: "permissions"/,
+      );
+    });
+  });
+});
