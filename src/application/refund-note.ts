@@ -1,6 +1,6 @@
 import { type RefundAttempt } from '../domain/attempt';
 import { formatMinor } from '../domain/money';
-import { assertNever } from '../domain/money';
+import { assertNever } from '../domain/assert-never';
 import type { PaymentProviderName, RefundReason } from '../domain/refund-reason';
 
 const PROVIDER_LABELS: Readonly<Record<PaymentProviderName, string>> = {

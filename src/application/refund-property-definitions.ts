@@ -1,5 +1,5 @@
 import { ATTEMPT_STATUSES, type AttemptStatus } from '../domain/attempt';
-import { assertNever } from '../domain/money';
+import { assertNever } from '../domain/assert-never';
 import { REFUND_REASONS, type RefundReason } from '../domain/refund-reason';
 import { REFUND_STATUSES, type RefundStatus } from '../domain/refund-status';
 import type { RefundProperties } from '../ports/crm-records';

@@ -3,7 +3,7 @@ import type { RefundAttempt } from '../domain/attempt';
 import type { CurrencyCode } from '../domain/currency';
 import { AppError } from '../domain/errors';
 import { attemptId, type HubSpotUserId, type IdempotencyKey, type TransactionRef } from '../domain/ids';
-import { assertNever } from '../domain/money';
+import { assertNever } from '../domain/assert-never';
 import type { RefundReason } from '../domain/refund-reason';
 import type { ReserveResult } from '../ports/ledger';
 import type { Settlement } from '../ports/payment-provider';

@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors';
 import type { CurrencyCode } from '../domain/currency';
-import { assertNever, formatMinor } from '../domain/money';
+import { assertNever } from '../domain/assert-never';
+import { formatMinor } from '../domain/money';
 import type { ReserveResult } from '../ports/ledger';
 
 type Rejected = Exclude<ReserveResult, { kind: 'created' } | { kind: 'replayed' }>;

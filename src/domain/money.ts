@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { assertNever } from './assert-never';
 import { type CurrencyCode, exponentOf, toCurrencyCode } from './currency';
 
 /** An amount in integer minor units of its currency. Never a JavaScript number. */
@@ -100,8 +101,4 @@ export function describeMoneyError(error: MoneyParseError, currency: string): st
     default:
       return assertNever(error);
   }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
 }

@@ -4,7 +4,7 @@ import { requestRefund } from '../application/request-refund';
 import { requestVoid } from '../application/request-void';
 import { AppError } from '../domain/errors';
 import { type HubSpotUserId, idempotencyKey } from '../domain/ids';
-import { assertNever } from '../domain/money';
+import { assertNever } from '../domain/assert-never';
 import { invalidRequest } from '../http/error-response';
 import { refundBody, voidBody } from '../http/request-schemas';
 import type { Logger } from '../ports/logger';

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AttemptResult } from '../application/prepare-attempt';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors';
-import { assertNever } from '../domain/money';
+import { assertNever } from '../domain/assert-never';
 import type { Logger } from '../ports/logger';
 
 export function statusOf(code: ErrorCode): number {

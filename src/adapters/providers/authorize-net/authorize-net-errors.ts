@@ -1,4 +1,4 @@
-import { assertNever } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail, unknownOutcome as unknown } from '../outcomes';
 

@@ -1,4 +1,4 @@
-import { assertNever } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
 import type { ProviderLookupRequest, ProviderOutcome } from '../../../ports/payment-provider';
 import { describeInvalidTransactionId, isTransactionId } from './authorize-net-checks';
 import { type Detail, failed, unknown } from './authorize-net-errors';

@@ -1,4 +1,4 @@
-import { assertNever } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 import { type Action, type Detail, failed, redact, unknown, willBeChecked, withFullStop } from './authorize-net-errors';
 import type { CreateTransactionAnswer, TransactionResponse } from './authorize-net-responses';

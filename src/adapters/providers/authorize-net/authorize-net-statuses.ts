@@ -1,4 +1,4 @@
-import { assertNever } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome, Settlement } from '../../../ports/payment-provider';
 import { type Detail, failed } from './authorize-net-errors';
 import type { TransactionDetails } from './authorize-net-responses';

@@ -1,5 +1,5 @@
 import type { AttemptKind } from '../../../domain/attempt';
-import { assertNever } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, unknownOutcome as unknown } from '../outcomes';
 import { type DirectPostAnswer, redactKey, splitRefid } from './nmi-mapping';

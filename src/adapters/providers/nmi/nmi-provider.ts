@@ -1,5 +1,5 @@
 import type { AttemptKind } from '../../../domain/attempt';
-import { assertNever } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
 import type {
   PaymentProvider,
   ProviderLookupRequest,

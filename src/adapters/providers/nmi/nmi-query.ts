@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AttemptKind } from '../../../domain/attempt';
-import { assertNever } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome, Settlement } from '../../../ports/payment-provider';
 import { splitRefid } from './nmi-mapping';
 import { childrenNamed, childText, readXml, type XmlElement } from './nmi-xml';

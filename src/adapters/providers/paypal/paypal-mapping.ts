@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AttemptFailure } from '../../../domain/attempt';
 import { exponentOf } from '../../../domain/currency';
-import { assertNever, formatMinor, type Money, parseMoney } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
+import { formatMinor, type Money, parseMoney } from '../../../domain/money';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 
 // https://developer.paypal.com/docs/api/reference/currency-codes/ footnote 1: "This currency does not support decimals.

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { AttemptFailure } from '../../../domain/attempt';
 import { type CurrencyCode, exponentOf } from '../../../domain/currency';
-import { assertNever, formatMinor, type Money } from '../../../domain/money';
+import { assertNever } from '../../../domain/assert-never';
+import { formatMinor, type Money } from '../../../domain/money';
 import type { RefundReason } from '../../../domain/refund-reason';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 
