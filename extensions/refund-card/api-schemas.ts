@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/**
+ * The backend's JSON contract (design §7), mirrored from src/application/transaction-view.ts. The card is
+ * built and shipped on its own (HubSpot bundles app/cards/ alone), so it cannot import the backend's types:
+ * these schemas are the card's copy, and every answer is parsed with them before it is shown.
+ */
+const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'is not a decimal amount');
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 4217 code');
+
+export const REFUND_STATUSES = ['not_refunded', 'refund_pending', 'partially_refunded', 'fully_refunded'] as const;
+export const ATTEMPT_STATUSES = ['pending', 'succeeded', 'failed', 'unknown'] as const;
+export const ATTEMPT_KINDS = ['refund', 'void'] as const;
+export const REFUND_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'] as const;
+
+export const transactionViewSchema = z.object({
+  objectType: z.string(),
+  objectId: z.string(),
+  provider: z.string(),
+  providerTransactionId: z.string(),
+  currency: currencyCode,
+  amount: decimalString,
+  refunded: decimalString,
+  refundable: decimalString,
+  refundStatus: z.enum(REFUND_STATUSES),
+});
+
+export const attemptViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(ATTEMPT_KINDS),
+  amount: decimalString,
+  currency: currencyCode,
+  status: z.enum(ATTEMPT_STATUSES),
+  reason: z.enum(REFUND_REASONS),
+  note: z.string().nullable(),
+  requestedBy: z.object({ userId: z.string(), name: z.string().nullable(), email: z.string().nullable() }),
+  createdAt: z.iso.datetime({ offset: true }),
+  completedAt: z.iso.datetime({ offset: true }).nullable(),
+  providerRefundId: z.string().nullable(),
+  failure: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+
+export const viewerViewSchema = z.object({
+  canRefund: z.boolean(),
+  canVoid: z.boolean(),
+  maxRefundAmount: decimalString.nullable(),
+  denyReason: z.string().nullable(),
+});
+
+/** GET /api/transactions/{objectType}/{objectId} */
+export const transactionDetailsSchema = z.object({
+  transaction: transactionViewSchema,
+  attempts: z.array(attemptViewSchema),
+  viewer: viewerViewSchema,
+});
+
+/** POST …/refunds and …/voids: 201 (provider answered), 202 (unknown) or 200 (the same form again). */
+export const attemptResultSchema = z.object({
+  attempt: attemptViewSchema,
+  transaction: transactionViewSchema,
+});
+
+/** Every error the backend sends: { error: { code, message, details? } }. */
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string().min(1),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export type TransactionView = z.infer<typeof transactionViewSchema>;
+export type AttemptView = z.infer<typeof attemptViewSchema>;
+export type ViewerView = z.infer<typeof viewerViewSchema>;
+export type TransactionDetails = z.infer<typeof transactionDetailsSchema>;
+export type AttemptResult = z.infer<typeof attemptResultSchema>;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
+export type RefundReason = (typeof REFUND_REASONS)[number];

@@ -1,0 +1,56 @@
+import { type ApiError, isKnownCode } from './api-error';
+import { formatMoney } from './money-format';
+import { unreachable } from './labels';
+
+/** A short title for an error; the body is always the backend's own message, written for the rep. */
+export function errorTitle(error: ApiError): string {
+  if (!isKnownCode(error.code)) return 'The refund service refused this';
+  switch (error.code) {
+    case 'INVALID_REQUEST':
+      return 'The refund service refused the request';
+    case 'INVALID_SIGNATURE':
+      return 'HubSpot could not confirm who you are';
+    case 'NOT_PERMITTED':
+      return 'You are not allowed to do this';
+    case 'TRANSACTION_NOT_FOUND':
+    case 'NOT_FOUND':
+      return 'No payment found for this record';
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return 'This form already sent a different request';
+    case 'AMOUNT_EXCEEDS_REFUNDABLE':
+      return 'That is more than is left to refund';
+    case 'TRANSACTION_NOT_REFUNDABLE':
+      return 'This payment cannot be refunded';
+    case 'PROVIDER_NOT_CONFIGURED':
+      return 'This payment provider is not set up';
+    case 'CRM_UNAVAILABLE':
+      return 'HubSpot is not answering right now';
+    case 'INTERNAL':
+      return 'Something went wrong on our side';
+    case 'NO_ANSWER':
+      return 'No answer from the refund service';
+    case 'BAD_RESPONSE':
+      return 'Unexpected answer from the refund service';
+    default:
+      return unreachable(error.code);
+  }
+}
+
+/** What the card adds to the backend's message: the figures in `details`, and what to do next. */
+export function errorHint(error: ApiError, currency: string | null, locale: string | undefined): string | null {
+  const money = (value: unknown) => (typeof value === 'string' && currency ? formatMoney(value, currency, locale) : null);
+  switch (error.code) {
+    case 'AMOUNT_EXCEEDS_REFUNDABLE': {
+      const refundable = money(error.details?.refundable);
+      return refundable ? `Still refundable: ${refundable}. Go back and change the amount.` : 'Go back and change the amount.';
+    }
+    case 'NOT_PERMITTED': {
+      const limit = money(error.details?.maxRefundAmount);
+      return limit ? `Your limit per refund is ${limit}.` : null;
+    }
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return 'Close this form and open a new one to send a different refund.';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,61 @@
+import { Select, TextArea } from '@hubspot/ui-extensions';
+import type { RefundReason } from './api-schemas';
+import { REASON_OPTIONS } from './labels';
+
+export interface ReasonValue {
+  readonly reason: RefundReason | null;
+  readonly note: string;
+}
+
+export type ReasonProblems = { readonly reason?: string; readonly note?: string };
+
+export const NOTE_MAX_LENGTH = 2000;
+
+/** The same rules as the API (src/http/request-schemas.ts): a reason, and a note when the reason is "other". */
+export function checkReason(value: ReasonValue): ReasonProblems {
+  const problems: { reason?: string; note?: string } = {};
+  if (value.reason === null) problems.reason = 'Choose a reason.';
+  if (value.reason === 'other' && value.note.trim() === '') problems.note = 'Explain the refund: a note is required when the reason is "Other".';
+  if (value.note.length > NOTE_MAX_LENGTH) problems.note = `Keep the note under ${NOTE_MAX_LENGTH} characters.`;
+  return problems;
+}
+
+interface ReasonFieldsProps {
+  readonly idPrefix: string;
+  readonly value: ReasonValue;
+  readonly problems: ReasonProblems;
+  readonly onChange: (value: ReasonValue) => void;
+}
+
+const isReason = (value: unknown): value is RefundReason => REASON_OPTIONS.some((option) => option.value === value);
+
+export function ReasonFields({ idPrefix, value, problems, onChange }: ReasonFieldsProps) {
+  return (
+    <>
+      <Select
+        testId={`${idPrefix}-reason`}
+        name={`${idPrefix}-reason`}
+        label="Reason"
+        required
+        placeholder="Choose a reason"
+        options={REASON_OPTIONS.map((option) => ({ value: option.value, label: option.label }))}
+        value={value.reason ?? undefined}
+        error={problems.reason !== undefined}
+        validationMessage={problems.reason}
+        onChange={(reason) => onChange({ ...value, reason: isReason(reason) ? reason : null })}
+      />
+      <TextArea
+        testId={`${idPrefix}-note`}
+        name={`${idPrefix}-note`}
+        label="Note"
+        description="Kept with the refund and on the record's timeline."
+        required={value.reason === 'other'}
+        maxLength={NOTE_MAX_LENGTH}
+        value={value.note}
+        error={problems.note !== undefined}
+        validationMessage={problems.note}
+        onChange={(note) => onChange({ ...value, note })}
+      />
+    </>
+  );
+}

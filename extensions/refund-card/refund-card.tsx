@@ -1,0 +1,95 @@
+import { Alert, Button, Divider, ErrorState, Flex, Heading, LoadingSpinner, Text, useExtensionContext } from '@hubspot/ui-extensions';
+import { useCallback, useMemo, useState } from 'react';
+import type { AttemptResult, AttemptView } from './api-schemas';
+import { AttemptActions } from './attempt-actions';
+import { CARD_CONFIG, type CardConfig, type CardConfigResult } from './card-config';
+import { errorTitle } from './error-text';
+import { History } from './history';
+import { LoadError } from './load-error';
+import { apiObjectType, type TransactionRef } from './object-type';
+import { Outcome } from './outcome';
+import { ReadOnlyNotice } from './read-only-notice';
+import { createRefundApi } from './refund-api';
+import { Summary } from './summary';
+import { useRecordRefresh } from './use-record-refresh';
+import { useTransaction } from './use-transaction';
+
+/** The Refund card on a CRM record: summary, actions (or why there are none), the last outcome, history. */
+export function RefundCard({ config = CARD_CONFIG }: { config?: CardConfigResult }) {
+  if (!config.ok) {
+    return (
+      <ErrorState testId="config-error" title="The Refund card is not set up correctly">
+        <Text>{config.message}</Text>
+        <Text>Ask the HubSpot admin who installed the app to rebuild it with a valid configuration.</Text>
+      </ErrorState>
+    );
+  }
+  return <ConfiguredRefundCard config={config.config} />;
+}
+
+function ConfiguredRefundCard({ config }: { config: CardConfig }) {
+  const context = useExtensionContext<'crm.record.tab'>();
+  const api = useMemo(() => createRefundApi(config), [config]);
+  const objectType = apiObjectType(context.crm.objectTypeId);
+  const objectId = String(context.crm.objectId);
+  const transactionRef = useMemo<TransactionRef>(() => ({ objectType, objectId }), [objectType, objectId]);
+  const { state, reload } = useTransaction(api, transactionRef);
+  const refreshRecord = useRecordRefresh();
+  const [outcome, setOutcome] = useState<AttemptView | null>(null);
+  const locale = usableLocale(context.user.locale);
+  const timeZone = context.portal.timezone || undefined;
+
+  const onFinished = useCallback(
+    (result: AttemptResult) => {
+      setOutcome(result.attempt);
+      reload();
+      refreshRecord();
+    },
+    [reload, refreshRecord],
+  );
+  // A refusal can mean the payment changed under the rep (someone else refunded): show the current figures.
+  const onRejected = useCallback(() => reload(), [reload]);
+
+  switch (state.phase) {
+    case 'loading':
+      return <LoadingSpinner testId="loading" label="Loading the payment…" showLabel layout="centered" />;
+    case 'failed':
+      return <LoadError error={state.error} onRetry={reload} />;
+    case 'ready':
+      break;
+  }
+  const { details, refreshing, refreshError } = state;
+  return (
+    <Flex direction="column" gap="md">
+      {outcome ? <Outcome attempt={outcome} locale={locale} onDismiss={() => setOutcome(null)} /> : null}
+      {refreshError ? (
+        <Alert testId="refresh-error" variant="warning" title={`Could not refresh: ${errorTitle(refreshError).toLowerCase()}`}>
+          <Text>{refreshError.message} The figures below may be out of date.</Text>
+          <Button testId="refresh-retry" size="sm" onClick={reload}>
+            Try again
+          </Button>
+        </Alert>
+      ) : null}
+      {refreshing ? <LoadingSpinner testId="refreshing" label="Refreshing…" size="xs" layout="inline" /> : null}
+      <Summary transaction={details.transaction} viewer={details.viewer} locale={locale} />
+      {details.viewer.canRefund ? (
+        <AttemptActions api={api} transactionRef={transactionRef} details={details} locale={locale} onFinished={onFinished} onRejected={onRejected} />
+      ) : (
+        <ReadOnlyNotice viewer={details.viewer} />
+      )}
+      <Divider />
+      <Heading>History</Heading>
+      <History attempts={details.attempts} locale={locale} timeZone={timeZone} />
+    </Flex>
+  );
+}
+
+/** HubSpot gives a locale tag such as "en-us"; one Intl does not know falls back to the runtime's default. */
+function usableLocale(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : undefined;
+  } catch {
+    return undefined;
+  }
+}

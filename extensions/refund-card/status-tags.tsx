@@ -1,0 +1,53 @@
+import { Tag } from '@hubspot/ui-extensions';
+import type { AttemptStatus, RefundStatus } from './api-schemas';
+import { unreachable } from './labels';
+
+type TagVariant = 'default' | 'warning' | 'success' | 'error' | 'info';
+
+function refundStatusLook(status: RefundStatus): { label: string; variant: TagVariant } {
+  switch (status) {
+    case 'not_refunded':
+      return { label: 'Not refunded', variant: 'default' };
+    case 'partially_refunded':
+      return { label: 'Partially refunded', variant: 'info' };
+    case 'fully_refunded':
+      return { label: 'Fully refunded', variant: 'success' };
+    case 'refund_pending':
+      return { label: 'Refund pending', variant: 'warning' };
+    default:
+      return unreachable(status);
+  }
+}
+
+function attemptStatusLook(status: AttemptStatus): { label: string; variant: TagVariant } {
+  switch (status) {
+    case 'succeeded':
+      return { label: 'Succeeded', variant: 'success' };
+    case 'pending':
+      return { label: 'Pending', variant: 'warning' };
+    case 'unknown':
+      return { label: 'Unknown, checking', variant: 'warning' };
+    case 'failed':
+      return { label: 'Failed', variant: 'error' };
+    default:
+      return unreachable(status);
+  }
+}
+
+export function RefundStatusTag({ status, testId }: { status: RefundStatus; testId?: string }) {
+  const look = refundStatusLook(status);
+  return (
+    <Tag variant={look.variant} testId={testId}>
+      {look.label}
+    </Tag>
+  );
+}
+
+export function AttemptStatusTag({ status, testId }: { status: AttemptStatus; testId?: string }) {
+  const look = attemptStatusLook(status);
+  return (
+    <Tag variant={look.variant} testId={testId}>
+      {look.label}
+    </Tag>
+  );
+}

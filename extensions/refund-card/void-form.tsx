@@ -1,0 +1,78 @@
+import { Button, ModalBody, ModalFooter, Text } from '@hubspot/ui-extensions';
+import { useState } from 'react';
+import type { ApiError, ApiResult } from './api-error';
+import type { AttemptResult, RefundReason, TransactionView } from './api-schemas';
+import { ConfirmStep } from './confirm-step';
+import { formatMoney } from './money-format';
+import { checkReason, ReasonFields, type ReasonValue } from './reason-fields';
+import { reasonSummary } from './reason-summary';
+import type { VoidRequest } from './refund-api';
+import { useAttemptSubmission } from './use-attempt-submission';
+
+export const VOID_EXPLAINED =
+  'A void cancels the whole payment before it settles: the customer is never charged, and the pending charge drops off their statement. It is always for the full amount and cannot be undone.';
+
+export interface VoidFormProps {
+  readonly transaction: TransactionView;
+  readonly locale: string | undefined;
+  readonly send: (request: VoidRequest) => Promise<ApiResult<AttemptResult>>;
+  readonly onFinished: (result: AttemptResult) => void;
+  readonly onRejected: (error: ApiError) => void;
+  readonly onCancel: () => void;
+}
+
+type ReviewedVoid = { readonly reason: RefundReason; readonly note?: string };
+
+/** Offered only while the backend says the payment is unsettled (viewer.canVoid); same key rules as a refund. */
+export function VoidForm({ transaction, locale, send, onFinished, onRejected, onCancel }: VoidFormProps) {
+  const [reason, setReason] = useState<ReasonValue>({ reason: null, note: '' });
+  const [reviewed, setReviewed] = useState<ReviewedVoid | null>(null);
+  const [showProblems, setShowProblems] = useState(false);
+  const submission = useAttemptSubmission(onFinished, onRejected);
+  const amount = formatMoney(transaction.amount, transaction.currency, locale);
+  const problems = checkReason(reason);
+
+  if (reviewed) {
+    return (
+      <ConfirmStep
+        idPrefix="void"
+        lines={[`Void the whole payment of ${amount} (${transaction.currency}).`, VOID_EXPLAINED, reasonSummary(reviewed.reason, reviewed.note ?? '')]}
+        submitLabel={`Void ${amount}`}
+        sendingLabel="Sending the void…"
+        submission={submission}
+        currency={transaction.currency}
+        locale={locale}
+        onSubmit={() => void submission.submit((idempotencyKey) => send({ ...reviewed, idempotencyKey }))}
+        onBack={() => {
+          submission.clearError();
+          setReviewed(null);
+        }}
+      />
+    );
+  }
+
+  const review = () => {
+    setShowProblems(true);
+    if (reason.reason === null || Object.keys(problems).length > 0) return;
+    const note = reason.note.trim();
+    setReviewed({ reason: reason.reason, ...(note ? { note } : {}) });
+  };
+
+  return (
+    <>
+      <ModalBody>
+        <Text testId="void-explained">{VOID_EXPLAINED}</Text>
+        <Text>This payment has not settled yet, so it can be voided instead of refunded.</Text>
+        <ReasonFields idPrefix="void" value={reason} problems={showProblems ? problems : {}} onChange={setReason} />
+      </ModalBody>
+      <ModalFooter>
+        <Button testId="void-review" variant="primary" onClick={review}>
+          Review void
+        </Button>
+        <Button testId="void-cancel" variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+      </ModalFooter>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { AttemptResult, AttemptView, TransactionDetails, TransactionView, ViewerView } from '../../extensions/refund-card/api-schemas';
+
+/** Typed copies of what the backend sends (src/application/transaction-view.ts), for fake answers. */
+export function transactionView(overrides: Partial<TransactionView> = {}): TransactionView {
+  return {
+    objectType: 'deals',
+    objectId: '1001',
+    provider: 'stripe',
+    providerTransactionId: 'pi_3Pq1001',
+    currency: 'USD',
+    amount: '1200.00',
+    refunded: '120.50',
+    refundable: '1079.50',
+    refundStatus: 'partially_refunded',
+    ...overrides,
+  };
+}
+
+export function viewerView(overrides: Partial<ViewerView> = {}): ViewerView {
+  return { canRefund: true, canVoid: false, maxRefundAmount: null, denyReason: null, ...overrides };
+}
+
+export function attemptView(overrides: Partial<AttemptView> = {}): AttemptView {
+  return {
+    id: 'att_1',
+    kind: 'refund',
+    amount: '120.50',
+    currency: 'USD',
+    status: 'succeeded',
+    reason: 'requested_by_customer',
+    note: 'Two seats removed',
+    requestedBy: { userId: '2', name: 'Rita Rep', email: 'rita@example.com' },
+    createdAt: '2025-03-04T15:30:00.000Z',
+    completedAt: '2025-03-04T15:30:02.000Z',
+    providerRefundId: 're_3Pq1',
+    failure: null,
+    ...overrides,
+  };
+}
+
+export function transactionDetails(overrides: { transaction?: Partial<TransactionView>; viewer?: Partial<ViewerView>; attempts?: AttemptView[] } = {}): TransactionDetails {
+  return {
+    transaction: transactionView(overrides.transaction),
+    attempts: overrides.attempts ?? [attemptView()],
+    viewer: viewerView(overrides.viewer),
+  };
+}
+
+export const JPY_DEAL = transactionDetails({
+  transaction: { objectId: '1002', currency: 'JPY', amount: '120000', refunded: '0', refundable: '120000', refundStatus: 'not_refunded', providerTransactionId: 'pi_3Pq1002' },
+  viewer: { maxRefundAmount: '50000' },
+  attempts: [],
+});
+
+export function attemptResult(attempt: Partial<AttemptView> = {}, transaction: Partial<TransactionView> = {}): AttemptResult {
+  return {
+    attempt: attemptView({ id: 'att_new', reason: 'duplicate', note: null, createdAt: '2025-03-05T10:00:00.000Z', providerRefundId: 're_new', ...attempt }),
+    transaction: transactionView(transaction),
+  };
+}
+
+export function apiError(code: string, message: string, details?: Record<string, unknown>) {
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
