@@ -15,6 +15,7 @@ export async function serve(backend: Backend): Promise<{ server: Server; url: st
     clientSecret: config.hubspot.clientSecret,
     allowUnsigned: config.mode === 'sandbox',
     publicUrl: config.publicUrl,
+    defaultUserId: config.sandboxUserId,
   }, backend.sandboxCrm ? { '/sandbox': sandboxRoutes(backend.sandboxCrm) } : {});
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, () => resolve(listening));

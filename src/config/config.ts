@@ -13,6 +13,8 @@ export interface Config {
   readonly hubspot: { readonly accessToken: string | null; readonly baseUrl: string; readonly clientSecret: string | null };
   /** the URL HubSpot calls us at, for signature checks behind a proxy; null = from the request */
   readonly publicUrl: string | null;
+  /** sandbox mode only: the acting user when a request names none (hs project dev's proxy adds no userId) */
+  readonly sandboxUserId: string | null;
   readonly stripe: { readonly secretKey: string; readonly apiBase: string } | null;
   readonly authorizeNet: { readonly apiLoginId: string; readonly transactionKey: string; readonly apiBase: string } | null;
   readonly nmi: { readonly securityKey: string; readonly apiBase: string } | null;
@@ -54,6 +56,7 @@ const envSchema = z.object({
   HUBSPOT_BASE_URL: url('https://api.hubapi.com'),
   HUBSPOT_CLIENT_SECRET: optional,
   PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  SANDBOX_USER_ID: z.preprocess(blankIsUnset, z.string().regex(/^\d{1,20}$/, 'must be a HubSpot user id (digits)').optional()),
   STRIPE_SECRET_KEY: z.preprocess(blankIsUnset, z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret or restricted key (sk_… or rk_…)').optional()),
   STRIPE_API_BASE: url('https://api.stripe.com'),
   AUTHORIZENET_API_LOGIN_ID: optional,
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecre
   if (mode === 'hubspot' && !e.HUBSPOT_CLIENT_SECRET && options.requireClientSecret !== false) {
     problems.push('HUBSPOT_CLIENT_SECRET: required with HUBSPOT_ACCESS_TOKEN, to verify that requests really come from HubSpot');
   }
+  if (mode === 'hubspot' && e.SANDBOX_USER_ID) problems.push('SANDBOX_USER_ID: only for sandbox mode; with HUBSPOT_ACCESS_TOKEN the user comes from HubSpot\'s signed request');
   if (e.REFUND_POLICY !== undefined && e.REFUND_POLICY_FILE) problems.push('REFUND_POLICY and REFUND_POLICY_FILE: set one, not both');
   const policy = readPolicy(e.REFUND_POLICY, e.REFUND_POLICY_FILE, problems);
   const authorizeNet = pair(e.AUTHORIZENET_API_LOGIN_ID, e.AUTHORIZENET_TRANSACTION_KEY, 'AUTHORIZENET_API_LOGIN_ID', 'AUTHORIZENET_TRANSACTION_KEY', problems);
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecre
     database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.DATA_DIR },
     hubspot: { accessToken: e.HUBSPOT_ACCESS_TOKEN ?? null, baseUrl: e.HUBSPOT_BASE_URL, clientSecret: e.HUBSPOT_CLIENT_SECRET ?? null },
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    sandboxUserId: e.SANDBOX_USER_ID ?? null,
     stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE } : null,
     authorizeNet: authorizeNet ? { apiLoginId: authorizeNet[0], transactionKey: authorizeNet[1], apiBase: e.AUTHORIZENET_API_BASE } : null,
     nmi: e.NMI_SECURITY_KEY ? { securityKey: e.NMI_SECURITY_KEY, apiBase: e.NMI_API_BASE } : null,

@@ -11,6 +11,8 @@ export interface IdentityOptions {
   readonly allowUnsigned: boolean;
   /** the URL HubSpot calls, when a proxy stands between; otherwise rebuilt from the request */
   readonly publicUrl: string | null;
+  /** sandbox mode: the user of requests that name none (HubSpot's local dev proxy adds no userId) */
+  readonly defaultUserId?: string | null;
   readonly clock: Clock;
 }
 
@@ -41,7 +43,8 @@ export function identify(options: IdentityOptions) {
       });
       if (!check.ok) return next(new AppError('INVALID_SIGNATURE', check.reason));
     }
-    const userId = req.query.userId;
+    const named = req.query.userId;
+    const userId = named === undefined && options.allowUnsigned ? (options.defaultUserId ?? undefined) : named;
     if (typeof userId !== 'string' || !/^\d{1,20}$/.test(userId)) {
       return next(new AppError('INVALID_SIGNATURE', 'The request does not say which HubSpot user is acting (userId).'));
     }

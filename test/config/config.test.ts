@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       database: { dataDir: '.data' },
       hubspot: { accessToken: null, baseUrl: 'https://api.hubapi.com', clientSecret: null },
       publicUrl: null,
+      sandboxUserId: null,
       stripe: null,
       authorizeNet: null,
       nmi: null,
@@ -91,6 +92,7 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must start with postgres/],
     [{ AUTHORIZENET_API_LOGIN_ID: 'id' }, /AUTHORIZENET_TRANSACTION_KEY: required with AUTHORIZENET_API_LOGIN_ID/],
     [{ PAYPAL_CLIENT_SECRET: 's' }, /PAYPAL_CLIENT_ID: required with PAYPAL_CLIENT_SECRET/],
+    [{ HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_CLIENT_SECRET: 's', SANDBOX_USER_ID: '1' }, /SANDBOX_USER_ID: only for sandbox mode/],
   ])('explains %j', (env, message) => {
     expect(problemsOf(env as Record<string, string>).join('\n')).toMatch(message);
   });

@@ -73,3 +73,22 @@ describe('requests signed by HubSpot (X-HubSpot-Signature-v3)', () => {
     expect(response.status).toBe(401);
   });
 });
+
+describe('sandbox mode with a default user (hs project dev)', () => {
+  it('acts as SANDBOX_USER_ID when a request names no user, and never outside sandbox mode', async () => {
+    const backend = await testBackend();
+    const sandbox = await startHttp(backend.deps, { clientSecret: null, allowUnsigned: true, defaultUserId: '3' });
+    const production = await startHttp(backend.deps, { clientSecret: SECRET, allowUnsigned: false, defaultUserId: '3' });
+    try {
+      const read = await sandbox.request('GET', '/api/transactions/deals/1001');
+      expect(read.status).toBe(200);
+      expect(read.body.viewer.denyReason).toMatch(/super admin/);
+      expect((await sandbox.request('GET', '/api/transactions/deals/1001?userId=1')).body.viewer.canRefund).toBe(true);
+      expect((await production.request('GET', '/api/transactions/deals/1001')).status).toBe(401);
+    } finally {
+      await sandbox.close();
+      await production.close();
+      await backend.close();
+    }
+  });
+});

@@ -85,7 +85,10 @@ export interface HttpClient {
   close(): Promise<void>;
 }
 
-export async function startHttp(deps: RefundDeps, identity: { clientSecret: string | null; allowUnsigned: boolean; publicUrl?: string | null }): Promise<HttpClient> {
+export async function startHttp(
+  deps: RefundDeps,
+  identity: { clientSecret: string | null; allowUnsigned: boolean; publicUrl?: string | null; defaultUserId?: string | null },
+): Promise<HttpClient> {
   const app = createHttpApp(deps, { publicUrl: null, ...identity });
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
