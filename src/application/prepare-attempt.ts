@@ -6,7 +6,9 @@ import { decidePermission, type RefundPermission } from '../domain/policy';
 import type { PaymentProvider } from '../ports/payment-provider';
 import { loadTransaction, type Transaction } from './load-transaction';
 import type { RefundDeps } from './refund-deps';
-import { type AttemptView, presentAttempt, presentTransaction, type TransactionView } from './transaction-view';
+import type { ReserveResult } from '../ports/ledger';
+import { totalsOf } from '../domain/refund-status';
+import { type AttemptView, presentAttempt, presentTotals, presentTransaction, type TransactionView } from './transaction-view';
 
 export interface PreparedAttempt {
   readonly transaction: Transaction;
@@ -39,7 +41,29 @@ export interface AttemptResult {
   readonly transaction: TransactionView;
 }
 
-export async function attemptResult(deps: RefundDeps, transaction: Transaction, outcome: AttemptResult['outcome'], attempt: RefundAttempt): Promise<AttemptResult> {
-  const attempts = await deps.ledger.listAttempts(transaction.ref);
-  return { outcome, attempt: presentAttempt(attempt), transaction: presentTransaction(transaction, attempts) };
+/**
+ * The answer to a refund or void. A new attempt's totals are the other attempts' as its reservation read them
+ * (under the lock) plus its own outcome, which spares a read of the whole history; a replay reads the ledger.
+ */
+export async function attemptResult(
+  deps: RefundDeps,
+  transaction: Transaction,
+  reserved: Extract<ReserveResult, { kind: 'created' | 'replayed' }>,
+  attempt: RefundAttempt,
+): Promise<AttemptResult> {
+  if (reserved.kind === 'replayed') {
+    const attempts = await deps.ledger.listAttempts(transaction.ref);
+    return { outcome: 'replayed', attempt: presentAttempt(attempt), transaction: presentTransaction(transaction, attempts) };
+  }
+  const { refundedMinor, inFlightMinor } = reserved.before;
+  const totals = totalsOf(transaction.paidMinor, [attempt]);
+  return {
+    outcome: 'created',
+    attempt: presentAttempt(attempt),
+    transaction: presentTotals(transaction, {
+      paidMinor: transaction.paidMinor,
+      refundedMinor: refundedMinor + totals.refundedMinor,
+      inFlightMinor: inFlightMinor + totals.inFlightMinor,
+    }),
+  };
 }

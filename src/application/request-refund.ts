@@ -1,12 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { RefundAttempt } from '../domain/attempt';
 import { AppError } from '../domain/errors';
 import { attemptId, type HubSpotUserId, type IdempotencyKey, type TransactionRef } from '../domain/ids';
-import { assertNever } from '../domain/assert-never';
 import { describeMoneyError, parseMoney } from '../domain/money';
 import type { RefundReason } from '../domain/refund-reason';
-import type { AttemptRequest, ReserveResult } from '../ports/ledger';
-import type { PaymentProvider } from '../ports/payment-provider';
+import type { AttemptRequest } from '../ports/ledger';
 import type { Transaction } from './load-transaction';
 import { type AttemptResult, attemptResult, prepareAttempt } from './prepare-attempt';
 import type { RefundDeps } from './refund-deps';
@@ -52,36 +49,23 @@ export async function requestRefund(deps: RefundDeps, command: RefundCommand): P
     providerTransactionId: transaction.providerTransactionId,
   };
   const reserved = await deps.ledger.reserveAttempt(request);
-  const attempt = await settle(deps, reserved, transaction, provider);
-  return attemptResult(deps, transaction, reserved.kind === 'created' ? 'created' : 'replayed', attempt);
-}
-
-async function settle(deps: RefundDeps, reserved: ReserveResult, transaction: Transaction, provider: PaymentProvider): Promise<RefundAttempt> {
-  switch (reserved.kind) {
-    case 'created':
-      return sendAttempt(deps, reserved.attempt, transaction, provider.name, (signal) =>
-        provider.refund({
-          attemptId: reserved.attempt.id,
-          idempotencyKey: reserved.attempt.idempotencyKey,
-          providerTransactionId: transaction.providerTransactionId,
-          amount: { minor: reserved.attempt.amountMinor, currency: reserved.attempt.currency },
-          isFullAmount: reserved.isFullAmount,
-          reason: reserved.attempt.reason,
-          cardLast4: transaction.cardLast4,
-          signal,
-        }),
-      );
-    case 'replayed':
-      return reserved.attempt;
-    case 'key_reused':
-    case 'exceeds_refundable':
-    case 'exceeds_limit':
-    case 'nothing_refundable':
-    case 'currency_changed':
-      throw reserveRejection(reserved, transaction.currency);
-    default:
-      return assertNever(reserved);
-  }
+  if (reserved.kind !== 'created' && reserved.kind !== 'replayed') throw reserveRejection(reserved, transaction.currency);
+  const attempt =
+    reserved.kind === 'replayed'
+      ? reserved.attempt
+      : await sendAttempt(deps, reserved.attempt, transaction, provider.name, (signal) =>
+          provider.refund({
+            attemptId: reserved.attempt.id,
+            idempotencyKey: reserved.attempt.idempotencyKey,
+            providerTransactionId: transaction.providerTransactionId,
+            amount: { minor: reserved.attempt.amountMinor, currency: reserved.attempt.currency },
+            isFullAmount: reserved.isFullAmount,
+            reason: reserved.attempt.reason,
+            cardLast4: transaction.cardLast4,
+            signal,
+          }),
+        );
+  return attemptResult(deps, transaction, reserved, attempt);
 }
 
 function parseRequestedAmount(raw: string | undefined, transaction: Transaction): bigint | 'remaining' {

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { RefundAttempt } from '../domain/attempt';
-import type { CurrencyCode } from '../domain/currency';
 import { AppError } from '../domain/errors';
 import { attemptId, type HubSpotUserId, type IdempotencyKey, type TransactionRef } from '../domain/ids';
 import { assertNever } from '../domain/assert-never';
 import type { RefundReason } from '../domain/refund-reason';
-import type { ReserveResult } from '../ports/ledger';
 import type { Settlement } from '../ports/payment-provider';
 import { type AttemptResult, attemptResult, prepareAttempt } from './prepare-attempt';
 import type { RefundDeps } from './refund-deps';
@@ -54,19 +51,26 @@ export async function requestVoid(deps: RefundDeps, command: VoidCommand): Promi
     provider: transaction.provider,
     providerTransactionId: transaction.providerTransactionId,
   });
-  const send = (created: RefundAttempt) =>
-    sendAttempt(deps, created, transaction, provider.name, (signal) =>
-      voids.void({
-        attemptId: created.id,
-        idempotencyKey: created.idempotencyKey,
-        providerTransactionId: transaction.providerTransactionId,
-        amount: { minor: created.amountMinor, currency: created.currency },
-        cardLast4: transaction.cardLast4,
-        signal,
-      }),
-    );
-  const attempt = await settle(reserved, transaction.currency, send);
-  return attemptResult(deps, transaction, reserved.kind === 'created' ? 'created' : 'replayed', attempt);
+  if (reserved.kind === 'exceeds_refundable' || reserved.kind === 'nothing_refundable') {
+    throw new AppError('TRANSACTION_NOT_REFUNDABLE', `${NOT_VOIDABLE} Part of this one is already refunded or being refunded: refund the rest instead.`, {
+      voidable: false,
+    });
+  }
+  if (reserved.kind !== 'created' && reserved.kind !== 'replayed') throw reserveRejection(reserved, transaction.currency);
+  const attempt =
+    reserved.kind === 'replayed'
+      ? reserved.attempt
+      : await sendAttempt(deps, reserved.attempt, transaction, provider.name, (signal) =>
+          voids.void({
+            attemptId: reserved.attempt.id,
+            idempotencyKey: reserved.attempt.idempotencyKey,
+            providerTransactionId: transaction.providerTransactionId,
+            amount: { minor: reserved.attempt.amountMinor, currency: reserved.attempt.currency },
+            cardLast4: transaction.cardLast4,
+            signal,
+          }),
+        );
+  return attemptResult(deps, transaction, reserved, attempt);
 }
 
 function whyNotUnsettled(settlement: Exclude<Settlement, { state: 'unsettled' }>): string {
@@ -77,25 +81,5 @@ function whyNotUnsettled(settlement: Exclude<Settlement, { state: 'unsettled' }>
       return `Whether it is settled could not be checked (${settlement.reason}). Try again in a minute, or refund it.`;
     default:
       return assertNever(settlement);
-  }
-}
-
-async function settle(reserved: ReserveResult, currency: CurrencyCode, send: (attempt: RefundAttempt) => Promise<RefundAttempt>): Promise<RefundAttempt> {
-  switch (reserved.kind) {
-    case 'created':
-      return send(reserved.attempt);
-    case 'replayed':
-      return reserved.attempt;
-    case 'exceeds_refundable':
-    case 'nothing_refundable':
-      throw new AppError('TRANSACTION_NOT_REFUNDABLE', `${NOT_VOIDABLE} Part of this one is already refunded or being refunded: refund the rest instead.`, {
-        voidable: false,
-      });
-    case 'key_reused':
-    case 'exceeds_limit':
-    case 'currency_changed':
-      throw reserveRejection(reserved, currency);
-    default:
-      return assertNever(reserved);
   }
 }

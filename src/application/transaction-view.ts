@@ -2,7 +2,7 @@ import type { RefundAttempt } from '../domain/attempt';
 import type { CurrencyCode } from '../domain/currency';
 import { formatMinor } from '../domain/money';
 import type { RefundPermission } from '../domain/policy';
-import { refundableMinor, refundStatusOf, type RefundStatus, totalsOf } from '../domain/refund-status';
+import { type RefundTotals, refundableMinor, refundStatusOf, type RefundStatus, totalsOf } from '../domain/refund-status';
 import type { Transaction } from './load-transaction';
 
 /** The JSON shapes of the public contract (design §7): every amount a decimal string in its currency. */
@@ -42,7 +42,10 @@ export interface ViewerView {
 }
 
 export function presentTransaction(transaction: Transaction, attempts: readonly RefundAttempt[]): TransactionView {
-  const totals = totalsOf(transaction.paidMinor, attempts);
+  return presentTotals(transaction, totalsOf(transaction.paidMinor, attempts));
+}
+
+export function presentTotals(transaction: Transaction, totals: RefundTotals): TransactionView {
   const format = (minor: bigint) => formatMinor(minor, transaction.currency);
   return {
     objectType: transaction.ref.objectType,

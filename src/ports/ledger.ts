@@ -25,8 +25,16 @@ export interface AttemptRequest {
 }
 
 export type ReserveResult =
-  /** isFullAmount: the attempt returns everything paid and nothing was refunded or is in flight before it */
-  | { readonly kind: 'created'; readonly attempt: RefundAttempt; readonly isFullAmount: boolean }
+  /**
+   * isFullAmount: the attempt returns everything paid and nothing was refunded or is in flight before it;
+   * before: what the transaction's other attempts held when this one was reserved.
+   */
+  | {
+      readonly kind: 'created';
+      readonly attempt: RefundAttempt;
+      readonly isFullAmount: boolean;
+      readonly before: { readonly refundedMinor: bigint; readonly inFlightMinor: bigint };
+    }
   | { readonly kind: 'replayed'; readonly attempt: RefundAttempt }
   | { readonly kind: 'key_reused'; readonly attempt: RefundAttempt }
   | { readonly kind: 'exceeds_refundable'; readonly refundableMinor: bigint }

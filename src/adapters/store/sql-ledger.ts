@@ -27,22 +27,25 @@ export class SqlLedger implements Ledger {
            paid_minor = EXCLUDED.paid_minor, updated_at = EXCLUDED.updated_at`,
         [objectType, objectId, request.provider, request.providerTransactionId, request.currency, request.paidMinor.toString(), now],
       );
-      const [known] = await tx.query<AttemptRow>(
-        `SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts WHERE object_type = $1 AND object_id = $2 AND idempotency_key = $3`,
-        [objectType, objectId, request.idempotencyKey],
+      // After the lock, one read: the form's earlier attempt if any, and what the transaction's attempts hold.
+      const [state] = await tx.query<{ refunded: bigint; in_flight: bigint; other_currency: bigint } & Partial<AttemptRow>>(
+        `WITH sums AS (
+           SELECT COALESCE(SUM(amount_minor) FILTER (WHERE status = 'succeeded'), 0)::int8 AS refunded,
+                  COALESCE(SUM(amount_minor) FILTER (WHERE status IN ('pending', 'unknown')), 0)::int8 AS in_flight,
+                  COUNT(*) FILTER (WHERE currency <> $3) AS other_currency
+           FROM refund_attempts WHERE object_type = $1 AND object_id = $2 AND status <> 'failed')
+         SELECT sums.*, known.* FROM sums
+         LEFT JOIN LATERAL (SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts
+           WHERE object_type = $1 AND object_id = $2 AND idempotency_key = $4) known ON true`,
+        [objectType, objectId, request.currency, request.idempotencyKey],
       );
-      if (known) {
+      if (!state) throw new Error('the database returned no state');
+      if (state.id) {
+        const known = state as AttemptRow;
         const attempt = attemptFromRow(known);
         return known.fingerprint === request.fingerprint ? { kind: 'replayed', attempt } : { kind: 'key_reused', attempt };
       }
-      const [sums] = await tx.query<{ refunded: bigint; in_flight: bigint; other_currency: bigint }>(
-        `SELECT COALESCE(SUM(amount_minor) FILTER (WHERE status = 'succeeded'), 0)::int8 AS refunded,
-                COALESCE(SUM(amount_minor) FILTER (WHERE status IN ('pending', 'unknown')), 0)::int8 AS in_flight,
-                COUNT(*) FILTER (WHERE currency <> $3) AS other_currency
-         FROM refund_attempts WHERE object_type = $1 AND object_id = $2 AND status <> 'failed'`,
-        [objectType, objectId, request.currency],
-      );
-      if (!sums) throw new Error('the database returned no sums');
+      const sums = state;
       if (sums.other_currency > 0n) return { kind: 'currency_changed' };
       const refundable = refundableMinor({ paidMinor: request.paidMinor, refundedMinor: sums.refunded, inFlightMinor: sums.in_flight });
       if (refundable === 0n && request.amount === 'remaining') return { kind: 'nothing_refundable' };
@@ -64,7 +67,12 @@ export class SqlLedger implements Ledger {
           request.idempotencyKey, request.fingerprint, request.provider, request.providerTransactionId, now,
         ],
       );
-      return { kind: 'created', attempt: attemptFromRow(mustExist(row)), isFullAmount: amount === request.paidMinor };
+      return {
+        kind: 'created',
+        attempt: attemptFromRow(mustExist(row)),
+        isFullAmount: amount === request.paidMinor,
+        before: { refundedMinor: sums.refunded, inFlightMinor: sums.in_flight },
+      };
     });
   }
 
