@@ -1,4 +1,4 @@
-import { Button, Input, ModalBody, ModalFooter, Text, ToggleGroup } from '@hubspot/ui-extensions';
+import { Input, ModalBody, Text, ToggleGroup } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { ApiError, ApiResult } from './api-error';
 import type { AttemptResult, RefundReason, TransactionView, ViewerView } from './api-schemas';
@@ -11,6 +11,7 @@ import { checkReason, ReasonFields, type ReasonValue } from './reason-fields';
 import type { RefundRequest } from './refund-api';
 import { reasonSummary } from './reason-summary';
 import { useAttemptSubmission } from './use-attempt-submission';
+import { ReviewFooter } from './review-footer';
 
 type Mode = 'full' | 'partial';
 type ReviewedRefund = { readonly amount: string; readonly reason: RefundReason; readonly note?: string };
@@ -114,14 +115,7 @@ export function RefundForm({ transaction, viewer, locale, send, onFinished, onRe
         />
         <ReasonFields idPrefix="refund" value={reason} problems={showProblems ? reasonProblems : {}} onChange={setReason} />
       </ModalBody>
-      <ModalFooter>
-        <Button testId="refund-review" variant="primary" onClick={review}>
-          Review refund
-        </Button>
-        <Button testId="refund-cancel" variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </ModalFooter>
+      <ReviewFooter testIdPrefix="refund" label="Review refund" onReview={review} onCancel={onCancel} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, ModalBody, ModalFooter, Text } from '@hubspot/ui-extensions';
+import { ModalBody, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { ApiError, ApiResult } from './api-error';
 import type { AttemptResult, RefundReason, TransactionView } from './api-schemas';
@@ -8,6 +8,7 @@ import { checkReason, ReasonFields, type ReasonValue } from './reason-fields';
 import { reasonSummary } from './reason-summary';
 import type { VoidRequest } from './refund-api';
 import { useAttemptSubmission } from './use-attempt-submission';
+import { ReviewFooter } from './review-footer';
 
 export const VOID_EXPLAINED =
   'A void cancels the whole payment before it settles: the customer is never charged, and the pending charge drops off their statement. It is always for the full amount and cannot be undone.';
@@ -65,14 +66,7 @@ export function VoidForm({ transaction, locale, send, onFinished, onRejected, on
         <Text>This payment has not settled yet, so it can be voided instead of refunded.</Text>
         <ReasonFields idPrefix="void" value={reason} problems={showProblems ? problems : {}} onChange={setReason} />
       </ModalBody>
-      <ModalFooter>
-        <Button testId="void-review" variant="primary" onClick={review}>
-          Review void
-        </Button>
-        <Button testId="void-cancel" variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-      </ModalFooter>
+      <ReviewFooter testIdPrefix="void" label="Review void" onReview={review} onCancel={onCancel} />
     </>
   );
 }

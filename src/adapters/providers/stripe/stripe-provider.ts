@@ -47,33 +47,21 @@ async function lookup(stripe: Stripe, config: StripeProviderConfig, request: Pro
   const search = request.providerRefundId
     ? stripe.refunds.retrieve(request.providerRefundId).then((found) => [found])
     : stripe.refunds.list({ ...target, limit: LOOKUP_LIMIT }).then((page) => page.data);
-  const settled = await settle(search, request.signal, config.timeoutMs);
-  switch (settled.kind) {
-    case 'answer': {
-      const match = settled.value.find((found) => found.id === request.providerRefundId || found.metadata?.attempt_id === request.attemptId);
-      const answered = match ? readRefund(match) : null;
-      if (match && answered === null) return unreadableAnswerOutcome();
-      if (answered) return refundToOutcome(answered);
-      return {
-        status: 'failed',
-        providerRefundId: null,
-        failure: {
-          code: 'not_received_by_provider',
-          message: 'Stripe has no refund for this attempt: nothing was refunded. You can refund again.',
-          detail: { searched: request.providerRefundId ?? `refunds of ${request.providerTransactionId}` },
-        },
-      };
-    }
-    case 'error':
-      return stripeErrorToOutcome(settled.error, config.secretKey);
-    case 'deadline':
-    case 'aborted':
-      return noAnswerOutcome(settled.kind, config.timeoutMs);
-    default: {
-      const unreachable: never = settled;
-      return unreachable;
-    }
-  }
+  return answerOf(search, request.signal, config, (refunds) => {
+    const match = refunds.find((found) => found.id === request.providerRefundId || found.metadata?.attempt_id === request.attemptId);
+    const answered = match ? readRefund(match) : null;
+    if (match && answered === null) return unreadableAnswerOutcome();
+    if (answered) return refundToOutcome(answered);
+    return {
+      status: 'failed',
+      providerRefundId: null,
+      failure: {
+        code: 'not_received_by_provider',
+        message: 'Stripe has no refund for this attempt: nothing was refunded. You can refund again.',
+        detail: { searched: request.providerRefundId ?? `refunds of ${request.providerTransactionId}` },
+      },
+    };
+  });
 }
 
 /** STRIPE_API_BASE → the SDK's host, port and protocol (the SDK takes no base URL). */
@@ -132,12 +120,18 @@ async function refund(stripe: Stripe, config: StripeProviderConfig, request: Pro
     metadata: { attempt_id: request.attemptId },
   };
   const call = stripe.refunds.create(params, { idempotencyKey: request.idempotencyKey });
-  const settled = await settle(call, request.signal, config.timeoutMs);
+  return answerOf(call, request.signal, config, (value) => {
+    const answered = readRefund(value);
+    return answered === null ? unreadableAnswerOutcome() : refundToOutcome(answered);
+  });
+}
+
+/** Stripe's answer read by `onAnswer`; its errors, our deadline and the caller's abort mapped the same for every call. */
+async function answerOf<T>(call: Promise<T>, signal: AbortSignal, config: StripeProviderConfig, onAnswer: (value: T) => ProviderOutcome): Promise<ProviderOutcome> {
+  const settled = await settle(call, signal, config.timeoutMs);
   switch (settled.kind) {
-    case 'answer': {
-      const answered = readRefund(settled.value);
-      return answered === null ? unreadableAnswerOutcome() : refundToOutcome(answered);
-    }
+    case 'answer':
+      return onAnswer(settled.value);
     case 'error':
       return stripeErrorToOutcome(settled.error, config.secretKey);
     case 'deadline':
