@@ -1,8 +1,7 @@
 import nock from 'nock';
 import { createAuthorizeNetProvider } from '../../../src/adapters/providers/authorize-net/authorize-net-provider';
-import { attemptId, idempotencyKey } from '../../../src/domain/ids';
 import { money } from '../../../src/domain/money';
-import type { ProviderLookupRequest, ProviderRefundRequest, ProviderVoidRequest } from '../../../src/ports/payment-provider';
+import { providerRequests } from '../../support/provider-requests';
 
 /*
  * Authorize.net replaced with nock 14, which intercepts Node's global fetch. Every API method is a POST of JSON to the
@@ -30,45 +29,18 @@ export const AUTH = `"merchantAuthentication":{"name":"${LOGIN_ID}","transaction
 export const provider = (timeoutMs = TIMEOUT_MS, apiBase = ENDPOINT) =>
   createAuthorizeNetProvider({ apiLoginId: LOGIN_ID, transactionKey: TRANSACTION_KEY, apiBase, timeoutMs });
 
-export function refundRequest(changes: Partial<ProviderRefundRequest> = {}): ProviderRefundRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    providerTransactionId: PAYMENT_ID,
-    amount: money(1099n, 'USD'),
-    isFullAmount: true,
-    reason: 'requested_by_customer',
-    cardLast4: '1111',
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
-
-export function voidRequest(changes: Partial<ProviderVoidRequest> = {}): ProviderVoidRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    providerTransactionId: PAYMENT_ID,
-    amount: money(1099n, 'USD'),
-    cardLast4: '1111',
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
-
-export function lookupRequest(changes: Partial<ProviderLookupRequest> = {}): ProviderLookupRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    kind: 'refund',
-    providerTransactionId: PAYMENT_ID,
-    providerRefundId: null,
-    amount: money(1099n, 'USD'),
-    createdAt: new Date(Date.now() - 60 * 60 * 1000),
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
+const requests = providerRequests({
+  attemptId: ATTEMPT_ID,
+  idempotencyKey: FORM_KEY,
+  providerTransactionId: PAYMENT_ID,
+  amount: money(1099n, 'USD'),
+  cardLast4: '1111',
+  isFullAmount: true,
+  createdAt: () => new Date(Date.now() - 60 * 60 * 1000),
+});
+export const refundRequest = requests.refund;
+export const voidRequest = requests.void;
+export const lookupRequest = requests.lookup;
 
 /** The refund of 10.99 USD on PAYMENT_ID with card 1111, byte for byte. */
 export function refundBody(amount = '10.99', currency = 'USD', last4 = '1111', token = TOKEN): string {

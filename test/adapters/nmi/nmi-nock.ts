@@ -1,8 +1,8 @@
 import nock from 'nock';
 import { createNmiProvider } from '../../../src/adapters/providers/nmi/nmi-provider';
-import { attemptId, idempotencyKey } from '../../../src/domain/ids';
 import { money } from '../../../src/domain/money';
-import type { PaymentProvider, ProviderLookupRequest, ProviderRefundRequest, ProviderVoidRequest } from '../../../src/ports/payment-provider';
+import type { PaymentProvider, ProviderVoidRequest } from '../../../src/ports/payment-provider';
+import { providerRequests } from '../../support/provider-requests';
 
 /*
  * NMI replaced with nock 14, which intercepts Node's global fetch. An interceptor answers only a POST to the exact path
@@ -116,45 +116,18 @@ ${transaction.actions
   return `<?xml version="1.0" encoding="UTF-8"?>\n<nm_response>\n${body}\n</nm_response>\n`;
 }
 
-export function refundRequest(changes: Partial<ProviderRefundRequest> = {}): ProviderRefundRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    providerTransactionId: PAYMENT_ID,
-    amount: money(1099n, 'USD'),
-    isFullAmount: false,
-    reason: 'requested_by_customer',
-    cardLast4: null,
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
-
-export function voidRequest(changes: Partial<ProviderVoidRequest> = {}): ProviderVoidRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    providerTransactionId: PAYMENT_ID,
-    amount: money(10000n, 'USD'),
-    cardLast4: null,
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
-
-export function lookupRequest(changes: Partial<ProviderLookupRequest> = {}): ProviderLookupRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    kind: 'refund',
-    providerTransactionId: PAYMENT_ID,
-    providerRefundId: null,
-    amount: money(1099n, 'USD'),
-    createdAt: new Date(NOW.getTime() - 60_000),
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
+const requests = providerRequests({
+  attemptId: ATTEMPT_ID,
+  idempotencyKey: FORM_KEY,
+  providerTransactionId: PAYMENT_ID,
+  amount: money(1099n, 'USD'),
+  cardLast4: null,
+  isFullAmount: false,
+  createdAt: () => new Date(NOW.getTime() - 60_000),
+});
+export const refundRequest = requests.refund;
+export const voidRequest = (changes: Partial<ProviderVoidRequest> = {}): ProviderVoidRequest => requests.void({ amount: money(10000n, 'USD'), ...changes });
+export const lookupRequest = requests.lookup;
 
 export interface StrayRequest {
   readonly method: string;

@@ -1,9 +1,8 @@
 import nock from 'nock';
 import { createPayPalProvider } from '../../../src/adapters/providers/paypal/paypal-provider';
-import { attemptId, idempotencyKey } from '../../../src/domain/ids';
 import { money } from '../../../src/domain/money';
-import type { ProviderLookupRequest, ProviderRefundRequest } from '../../../src/ports/payment-provider';
 import { ACCESS_TOKEN, ATTEMPT_ID, BASIC_AUTH, CAPTURE_ID, CLIENT_ID, CLIENT_SECRET, FORM_KEY, PAYPAL_API, REFUND_ID, TIMEOUT_MS } from './paypal-fixtures';
+import { providerRequests } from '../../support/provider-requests';
 
 export * from './paypal-fixtures';
 
@@ -12,33 +11,17 @@ export * from './paypal-fixtures';
  * and the exact body bytes the adapter must send; every request that reaches nock, matched or not, is recorded so that
  * tests compare the whole request and a stray one is reported by name.
  */
-export function refundRequest(changes: Partial<ProviderRefundRequest> = {}): ProviderRefundRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    providerTransactionId: CAPTURE_ID,
-    amount: money(10000n, 'USD'),
-    isFullAmount: true,
-    reason: 'requested_by_customer',
-    cardLast4: null,
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
-
-export function lookupRequest(changes: Partial<ProviderLookupRequest> = {}): ProviderLookupRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    kind: 'refund',
-    providerTransactionId: CAPTURE_ID,
-    providerRefundId: null,
-    amount: money(10000n, 'USD'),
-    createdAt: new Date(),
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
+const requests = providerRequests({
+  attemptId: ATTEMPT_ID,
+  idempotencyKey: FORM_KEY,
+  providerTransactionId: CAPTURE_ID,
+  amount: money(10000n, 'USD'),
+  cardLast4: null,
+  isFullAmount: true,
+  createdAt: () => new Date(),
+});
+export const refundRequest = requests.refund;
+export const lookupRequest = requests.lookup;
 
 export const payPalProvider = (options: { timeoutMs?: number; now?: () => number } = {}) =>
   createPayPalProvider({

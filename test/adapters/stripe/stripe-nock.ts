@@ -1,9 +1,8 @@
 import nock from 'nock';
 import { createStripeProvider } from '../../../src/adapters/providers/stripe/stripe-provider';
-import { attemptId, idempotencyKey } from '../../../src/domain/ids';
 import { money } from '../../../src/domain/money';
-import type { ProviderRefundRequest } from '../../../src/ports/payment-provider';
 import { readSpecJson } from '../../support/specs';
+import { providerRequests } from '../../support/provider-requests';
 
 /*
  * Stripe replaced with nock 14 (nock 15 cannot run here: it is ESM-only, which Jest 30 cannot require without
@@ -48,19 +47,15 @@ export function stripeError(error: StripeErrorFields): { error: StripeErrorField
   return { error };
 }
 
-export function refundRequest(changes: Partial<ProviderRefundRequest> = {}): ProviderRefundRequest {
-  return {
-    attemptId: attemptId(ATTEMPT_ID),
-    idempotencyKey: idempotencyKey(FORM_KEY),
-    providerTransactionId: PAYMENT_INTENT,
-    amount: money(1099n, 'USD'),
-    isFullAmount: true,
-    reason: 'requested_by_customer',
-    cardLast4: null,
-    signal: new AbortController().signal,
-    ...changes,
-  };
-}
+export const refundRequest = providerRequests({
+  attemptId: ATTEMPT_ID,
+  idempotencyKey: FORM_KEY,
+  providerTransactionId: PAYMENT_INTENT,
+  amount: money(1099n, 'USD'),
+  cardLast4: null,
+  isFullAmount: true,
+  createdAt: () => new Date(),
+}).refund;
 
 export const stripeProvider = (timeoutMs = TIMEOUT_MS) => createStripeProvider({ secretKey: SECRET_KEY, apiBase: STRIPE_API, timeoutMs });
 
