@@ -63,7 +63,6 @@ export interface Ledger {
   listAttempts(transaction: TransactionRef): Promise<RefundAttempt[]>;
   /** The payment as last seen when an attempt was reserved, or null before the first attempt. */
   paymentOf(transaction: TransactionRef): Promise<{ paidMinor: bigint; currency: CurrencyCode } | null>;
-  getAttempt(id: AttemptId): Promise<RefundAttempt | null>;
   /** `unknown` and `pending` attempts created before `createdBefore`, oldest first: the ones a lookup may settle. */
   listUnresolved(createdBefore: Date, limit: number, transaction?: TransactionRef): Promise<RefundAttempt[]>;
   recordNoteId(id: AttemptId, noteId: string): Promise<void>;

@@ -120,7 +120,7 @@ export class SqlLedger implements Ledger {
     return row && currency ? { paidMinor: row.paid_minor, currency } : null;
   }
 
-  async getAttempt(id: AttemptId): Promise<RefundAttempt | null> {
+  private async getAttempt(id: AttemptId): Promise<RefundAttempt | null> {
     const [row] = await this.db.query<AttemptRow>(`SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts WHERE id = $1`, [id]);
     return row ? attemptFromRow(row) : null;
   }
