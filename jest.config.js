@@ -8,4 +8,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@hubspot/ui-extensions|tinyspy)/)'],
   testTimeout: 30000,
   setupFilesAfterEnv: ['<rootDir>/test/support/jest-setup.ts'],
+  // One embedded PostgreSQL per run (test/support/postgres-cluster.ts); each file gets its own database in it.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -10,8 +10,8 @@ import { runConcurrent, runSequential } from './bench/scenarios';
 import { type SignedClient, signedClient } from './bench/signed-client';
 
 /**
- * npm run bench [-- --quick] [-- --latency-ms 20]: drives the real backend (composition root + serve, PGlite
- * in a temporary folder) against fake HubSpot and Stripe servers with a fixed latency, and prints figures
+ * npm run bench [-- --quick] [-- --latency-ms 20]: drives the real backend (composition root + serve, the
+ * embedded PostgreSQL in a temporary folder) against fake HubSpot and Stripe servers with a fixed latency, and prints figures
  * beside the targets of the performance issue. It asserts nothing and exits 0 even when a target is missed.
  */
 

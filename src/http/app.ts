@@ -5,9 +5,10 @@ import { requestRefund } from '../application/request-refund';
 import { requestVoid } from '../application/request-void';
 import { AppError } from '../domain/errors';
 import { idempotencyKey } from '../domain/ids';
-import { attemptStatus, errorHandler, invalidRequest } from './error-response';
+import { attemptStatus, invalidRequest } from '../contract/error-answers';
+import { errorHandler } from './error-response';
 import { identify, type IdentityOptions } from './identity';
-import { refundBody, transactionParams, voidBody } from './request-schemas';
+import { refundBody, transactionParams, voidBody } from '../contract/request-schemas';
 
 const BODY_LIMIT = '16kb';
 
@@ -28,8 +29,9 @@ export function createHttpApp(deps: RefundDeps, identity: Omit<IdentityOptions, 
     try {
       await deps.ledger.ping();
       res.json({ status: 'ok', crmBacklog: await deps.ledger.outboxBacklog() });
-    } catch {
-      res.status(503).json({ status: 'unavailable', error: { code: 'INTERNAL', message: 'The ledger database is not answering.' } });
+    } catch (error) {
+      deps.logger.error('health check: the ledger does not answer', { error: error instanceof Error ? error.message : String(error) });
+      res.status(503).json({ status: 'unavailable', error: { code: 'LEDGER_UNAVAILABLE', message: 'The ledger database is not answering.' } });
     }
   });
 

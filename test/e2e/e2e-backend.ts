@@ -1,14 +1,12 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import nock from 'nock';
 import { silentLogger } from '../../src/adapters/logging/json-logger';
-import { serve } from '../../src/cli/serve';
+import { serve } from '../../src/http/serve';
 import { type Backend, composeBackend } from '../../src/composition-root';
 import { loadConfig } from '../../src/config/config';
 import type { Clock } from '../../src/ports/clock';
 import { HubSpotMock, TEST_TOKEN } from '../support/hubspot-mock';
+import { createTestDatabase } from '../support/ledger-fixtures';
 import { readSpecJson } from '../support/specs';
 
 export const HUBSPOT_BASE = 'https://hubspot.e2e.test';
@@ -29,7 +27,7 @@ export interface E2eBackend {
 
 /** The backend as `npm start` wires it against HubSpot and Stripe, both replaced by nock. */
 export async function startE2eBackend(options: { clock?: Clock; newId?: () => string; env?: Record<string, string> } = {}): Promise<E2eBackend> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'refund-e2e-'));
+  const databaseUrl = await createTestDatabase();
   const hubspot = HubSpotMock.start({ baseUrl: HUBSPOT_BASE, token: TEST_TOKEN });
   nock.enableNetConnect(/^127\.0\.0\.1(:\d+)?$/);
   const config = loadConfig({
@@ -38,7 +36,7 @@ export async function startE2eBackend(options: { clock?: Clock; newId?: () => st
     HUBSPOT_BASE_URL: HUBSPOT_BASE,
     STRIPE_SECRET_KEY: STRIPE_KEY,
     STRIPE_API_BASE: STRIPE_BASE,
-    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
     PORT: '0',
     REFUND_POLICY: JSON.stringify({ teamIds: ['70'] }),
     ...options.env,
@@ -68,7 +66,6 @@ export async function startE2eBackend(options: { clock?: Clock; newId?: () => st
     async stop() {
       await running.stop();
       hubspot.close();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { DEAL_QUERY, type E2eBackend, REP, STRIPE_BASE, dealFixture, startE2eBackend, stripeRefundFixture } from './e2e-backend';
 
 /**
- * The whole backend as `npm start` wires it (PGlite ledger, HubSpot and Stripe adapters), with only the two
+ * The whole backend as `npm start` wires it (PostgreSQL ledger, HubSpot and Stripe adapters), with only the two
  * services we do not own replaced by nock, driven over HTTP signed the way HubSpot signs hubspot.fetch.
  */
 const NOW = new Date('2026-11-23T12:00:00.000Z');

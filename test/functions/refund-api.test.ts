@@ -15,7 +15,7 @@ const NO_ACCESS = '3';
 let keyCounter = 0;
 const key = () => `fn-key-${(keyCounter += 1).toString().padStart(4, '0')}`;
 
-/** The `refund_api` function on the PGlite/sandbox test backend, as HubSpot would call it for `user`. */
+/** The `refund_api` function on the PostgreSQL/sandbox test backend, as HubSpot would call it for `user`. */
 function functionFor(backend: TestBackend, user: string | null) {
   const main = createRefundApi({ deps: async () => backend.deps, identify: () => (user ? hubSpotUserId(user) : null), logger: silentLogger });
   return (parameters: unknown): Promise<FunctionAnswer> => main({ parameters, propertiesToSend: {}, secrets: {} });

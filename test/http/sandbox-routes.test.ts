@@ -27,6 +27,8 @@ describe('sandbox CRM view', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ amount: '9.90', reason: 'duplicate', idempotencyKey: 'sandbox-view-1' }),
     });
+    // the CRM write-back follows the answer
+    await backend.deps.background.drain();
     const response = await fetch(`${url}/sandbox/crm/deals/1003`);
     const body = (await response.json()) as { properties: Record<string, string>; notes: { bodyHtml: string }[] };
     expect(body.properties).toMatchObject({ dealname: 'Consulting (Stripe, EUR)', refund_status: 'partially_refunded', refunded_amount: '9.90', refund_count: '1' });

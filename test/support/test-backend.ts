@@ -14,7 +14,7 @@ import { createHttpApp } from '../../src/http/app';
 import { refundPolicySchema } from '../../src/domain/policy';
 import type { Clock } from '../../src/ports/clock';
 import { fakeProvider, type FakeProvider } from './fake-provider';
-import { memoryLedger, resetLedger } from './ledger-fixtures';
+import { testLedger, resetLedger } from './ledger-fixtures';
 
 export const POLICY = { teamIds: ['7'], maxPerRefund: { USD: '500.00' } };
 
@@ -33,7 +33,7 @@ export interface TestBackend {
 export async function testBackend(overrides: Partial<RefundDeps> = {}): Promise<TestBackend> {
   let now: Date | null = null;
   const clock = { now: () => now ?? new Date(), set: (date: Date) => (now = date) };
-  const { ledger, db } = await memoryLedger(clock);
+  const { ledger, db } = await testLedger(clock);
   const crm = new SandboxCrm(db);
   const stripe = fakeProvider('stripe');
   const deps: RefundDeps = {

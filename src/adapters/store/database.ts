@@ -1,10 +1,9 @@
-/** The little of SQL the ledger needs, the same over embedded PGlite and a `pg` pool. */
+/** The little of SQL the ledger needs, over a `pg` pool. */
 export interface SqlExecutor {
   query<Row>(text: string, params?: readonly unknown[]): Promise<Row[]>;
 }
 
 export interface Database extends SqlExecutor {
-  readonly kind: 'pglite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

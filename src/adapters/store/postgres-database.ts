@@ -1,39 +1,90 @@
 import pg from 'pg';
+import type { Logger } from '../../ports/logger';
 import { type Database, INT8_OID, type SqlExecutor } from './database';
+import { isAppError } from '../../domain/errors';
+import { toLedgerError } from './ledger-errors';
 
-/** A real Postgres server through a `pg` pool: how several backend instances share one ledger. */
-export async function openPostgresDatabase(connectionString: string, maxConnections = 10): Promise<Database> {
+export interface PostgresOptions {
+  readonly maxConnections?: number;
+  /** shown in pg_stat_activity, so an operator can tell our sessions apart */
+  readonly applicationName?: string;
+  readonly logger?: Logger;
+  /** a statement running longer than this is cancelled by the server (statement_timeout) */
+  readonly statementTimeoutMs?: number;
+  /** how long a statement waits for a row lock, e.g. a payment's, before giving up (lock_timeout) */
+  readonly lockTimeoutMs?: number;
+  /** the client gives up on a server that does not answer at all (a frozen server cancels nothing) */
+  readonly queryTimeoutMs?: number;
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * Timeouts that keep every request inside HubSpot's 15 s: a provider call may take 10 s, so the database's
+ * share of a request is small. A stalled server fails fast with LEDGER_UNAVAILABLE instead of holding requests.
+ */
+const DEFAULTS = { statementTimeoutMs: 5_000, lockTimeoutMs: 3_000, queryTimeoutMs: 6_000, connectTimeoutMs: 3_000 };
+
+/** A PostgreSQL server through a `pg` pool: the ledger of every host, embedded or at DATABASE_URL. */
+export async function openPostgresDatabase(connectionString: string, options: PostgresOptions = {}): Promise<Database> {
+  const settings = { ...DEFAULTS, ...options };
   const pool = new pg.Pool({
     connectionString,
-    max: maxConnections,
+    max: options.maxConnections ?? 10,
+    application_name: options.applicationName ?? 'refund-card',
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    query_timeout: settings.queryTimeoutMs,
+    statement_timeout: settings.statementTimeoutMs,
+    lock_timeout: settings.lockTimeoutMs,
+    // A transaction left open by a process that hangs must not hold a payment's lock for long.
+    idle_in_transaction_session_timeout: 30_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  const client = await pool.connect();
-  client.release();
+  // An idle connection cut by the server (a restart: 57P01) is reported here; without a listener it would
+  // crash the process. The pool drops that connection and opens a new one when next asked.
+  pool.on('error', (error: Error & { code?: string }) => options.logger?.warn('ledger connection lost; the pool reconnects', { code: error.code, error: error.message }));
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
   const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
-      const result = await target.query(text, [...params]);
-      return result.rows as Row[];
+      try {
+        const result = await target.query(text, [...params]);
+        return result.rows as Row[];
+      } catch (error) {
+        throw toLedgerError(error);
+      }
     },
   });
   return {
-    kind: 'postgres',
     ...executor(pool),
     async transaction(work) {
-      const connection = await pool.connect();
+      let connection: pg.PoolClient;
       try {
-        await connection.query('BEGIN');
+        connection = await pool.connect();
+      } catch (error) {
+        throw toLedgerError(error);
+      }
+      let broken: Error | undefined;
+      try {
+        await executor(connection).query('BEGIN');
         const result = await work(executor(connection));
-        await connection.query('COMMIT');
+        await executor(connection).query('COMMIT');
         return result;
       } catch (error) {
-        await connection.query('ROLLBACK').catch(() => undefined);
+        // A connection that failed or stalled is not asked to roll back (that would wait as long again):
+        // it is destroyed, and the server rolls back what it had when the connection goes.
+        if (isAppError(error) && error.code === 'LEDGER_UNAVAILABLE' && error.details?.cause !== 'busy') broken = error;
+        else await connection.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
         throw error;
       } finally {
-        connection.release();
+        connection.release(broken);
       }
     },
     close: () => pool.end(),

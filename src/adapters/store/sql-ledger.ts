@@ -12,6 +12,8 @@ export class SqlLedger implements Ledger {
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
+    /** an extra health check of the database's own files (the embedded one), run by ping() */
+    private readonly check?: () => void,
   ) {}
 
   reserveAttempt(request: AttemptRequest): Promise<ReserveResult> {
@@ -181,6 +183,7 @@ export class SqlLedger implements Ledger {
   }
 
   async ping(): Promise<void> {
+    this.check?.();
     await this.db.query('SELECT 1');
   }
 

@@ -2,14 +2,14 @@ import type { Database } from '../../../src/adapters/store/database';
 import { migrate } from '../../../src/adapters/store/migrations';
 import type { SqlLedger } from '../../../src/adapters/store/sql-ledger';
 import { idempotencyKey } from '../../../src/domain/ids';
-import { attemptRequest, memoryLedger, resetLedger } from '../../support/ledger-fixtures';
+import { attemptRequest, testLedger, resetLedger } from '../../support/ledger-fixtures';
 
-describe('SqlLedger on PGlite', () => {
+describe('SqlLedger on PostgreSQL', () => {
   let ledger: SqlLedger;
   let db: Database;
 
   beforeAll(async () => {
-    ({ ledger, db } = await memoryLedger());
+    ({ ledger, db } = await testLedger());
   });
   beforeEach(() => resetLedger(db));
   afterAll(() => ledger.close());
@@ -133,7 +133,7 @@ describe('SqlLedger on PGlite', () => {
 
 describe('SqlLedger.listUnresolved', () => {
   it('lists unknown and pending attempts older than a moment, oldest first, optionally of one transaction', async () => {
-    const { ledger } = await memoryLedger({ now: () => new Date('2026-11-23T10:00:00Z') });
+    const { ledger } = await testLedger({ now: () => new Date('2026-11-23T10:00:00Z') });
     const a = await ledger.reserveAttempt(attemptRequest({ amount: 100n }));
     const b = await ledger.reserveAttempt(attemptRequest({ amount: 100n }));
     const c = await ledger.reserveAttempt(attemptRequest({ amount: 100n, transaction: { objectType: 'deals', objectId: '2' } }));

@@ -1,0 +1,75 @@
+import pg from 'pg';
+import type { Database } from '../../../src/adapters/store/database';
+import { openPostgresDatabase } from '../../../src/adapters/store/postgres-database';
+import { AppError } from '../../../src/domain/errors';
+import type { Logger } from '../../../src/ports/logger';
+import { createTestDatabase } from '../../support/ledger-fixtures';
+
+describe('the PostgreSQL ledger database under faults', () => {
+  let url: string;
+  let db: Database;
+  const warnings: string[] = [];
+  const logger: Logger = { info: () => undefined, warn: (message) => warnings.push(message), error: () => undefined };
+
+  beforeAll(async () => {
+    url = await createTestDatabase();
+    db = await openPostgresDatabase(url, { logger, applicationName: 'pool-under-test', statementTimeoutMs: 300, lockTimeoutMs: 200 });
+  });
+  afterAll(() => db.close());
+
+  async function admin<T>(text: string): Promise<T[]> {
+    const client = new pg.Client(url);
+    await client.connect();
+    try {
+      return (await client.query(text)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('survives its connections being cut by the server (a restart) and reconnects by itself', async () => {
+    await Promise.all([db.query('SELECT pg_sleep(0.05)'), db.query('SELECT pg_sleep(0.05)')]);
+    const [cut] = await admin<{ n: string }>("SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'pool-under-test'");
+    expect(Number(cut?.n)).toBeGreaterThan(0);
+    // the pool hears of it as the server's goodbye arrives: no crash, only a warning
+    while (!warnings.includes('ledger connection lost; the pool reconnects')) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+  });
+
+  it('gives up on a statement that runs too long, as LEDGER_UNAVAILABLE', async () => {
+    await expect(db.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE' });
+    expect(await db.query('SELECT 2 AS two')).toEqual([{ two: 2 }]);
+  });
+
+  it('gives up waiting for a lock held elsewhere, with a hint to retry', async () => {
+    await db.query('CREATE TABLE IF NOT EXISTS payments (id int PRIMARY KEY)');
+    await db.query('INSERT INTO payments VALUES (1) ON CONFLICT DO NOTHING');
+    const holder = new pg.Client(url);
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT * FROM payments WHERE id = 1 FOR UPDATE');
+      const error = await db.transaction((tx) => tx.query('SELECT * FROM payments WHERE id = 1 FOR UPDATE')).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'LEDGER_UNAVAILABLE', details: { retryAfterSeconds: 2, cause: 'busy' } });
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expect(await db.transaction((tx) => tx.query('SELECT id FROM payments WHERE id = 1 FOR UPDATE'))).toEqual([{ id: 1 }]);
+  });
+
+  it('rolls back a transaction that fails, and keeps nothing of it', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO payments VALUES (2)');
+        throw new Error('the use case changed its mind');
+      }),
+    ).rejects.toThrow('the use case changed its mind');
+    expect(await db.query('SELECT id FROM payments ORDER BY id')).toEqual([{ id: 1 }]);
+  });
+
+  it('does not open on a server that does not answer', async () => {
+    await expect(openPostgresDatabase('postgres://nobody:x@127.0.0.1:1/none', { connectTimeoutMs: 500 })).rejects.toThrow();
+  });
+});
