@@ -11,7 +11,7 @@ export type ReasonProblems = { readonly reason?: string; readonly note?: string 
 
 export const NOTE_MAX_LENGTH = 2000;
 
-/** The same rules as the API (src/http/request-schemas.ts): a reason, and a note when the reason is "other". */
+/** The same rules as the API (src/contract/request-schemas.ts): a reason, and a note when the reason is "other". */
 export function checkReason(value: ReasonValue): ReasonProblems {
   const problems: { reason?: string; note?: string } = {};
   if (value.reason === null) problems.reason = 'Choose a reason.';

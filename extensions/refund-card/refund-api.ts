@@ -5,7 +5,7 @@ import { apiErrorBodySchema, attemptResultSchema, type AttemptResult, type Refun
 import type { CardConfig } from './card-config';
 import type { TransactionRef } from './object-type';
 
-/** The bodies of POST …/refunds and …/voids (src/http/request-schemas.ts); `amount` omitted = everything refundable. */
+/** The bodies of POST …/refunds and …/voids (src/contract/request-schemas.ts); `amount` omitted = everything refundable. */
 export type RefundRequest = { readonly amount?: string; readonly reason: RefundReason; readonly note?: string; readonly idempotencyKey: string };
 export type VoidRequest = { readonly reason: RefundReason; readonly note?: string; readonly idempotencyKey: string };
 

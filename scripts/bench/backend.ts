@@ -1,4 +1,4 @@
-import { serve } from '../../src/cli/serve';
+import { serve } from '../../src/http/serve';
 import { composeBackend } from '../../src/composition-root';
 import { loadConfig } from '../../src/config/config';
 import type { Logger } from '../../src/ports/logger';

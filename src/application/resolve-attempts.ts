@@ -13,6 +13,12 @@ export interface ResolveReport {
 
 /** A provider may still be working on a request that timed out a moment ago: look only at older attempts. */
 export const DEFAULT_RESOLVE_AFTER_MS = 60_000;
+/**
+ * Whatever the caller asks, an attempt younger than the provider budget plus this margin may still be in
+ * flight in another instance (its sender has not recorded the answer yet): a lookup then would find nothing
+ * and could wrongly conclude "never sent".
+ */
+export const IN_FLIGHT_MARGIN_MS = 5_000;
 
 /**
  * "A timeout is not a failure" (design §3): an `unknown` attempt, or a `pending` one the provider has not
@@ -23,7 +29,8 @@ export async function resolveAttempts(
   deps: RefundDeps,
   options: { transaction?: TransactionRef; olderThanMs?: number; limit?: number } = {},
 ): Promise<ResolveReport> {
-  const createdBefore = new Date(deps.clock.now().getTime() - (options.olderThanMs ?? DEFAULT_RESOLVE_AFTER_MS));
+  const olderThanMs = Math.max(options.olderThanMs ?? DEFAULT_RESOLVE_AFTER_MS, deps.providerTimeoutMs + IN_FLIGHT_MARGIN_MS);
+  const createdBefore = new Date(deps.clock.now().getTime() - olderThanMs);
   const attempts = await deps.ledger.listUnresolved(createdBefore, options.limit ?? 50, options.transaction);
   let resolved = 0;
   const touched = new Map<string, TransactionRef>();

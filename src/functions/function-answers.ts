@@ -1,5 +1,5 @@
 import type { AppError } from '../domain/errors';
-import { errorBody, statusOf } from '../http/error-response';
+import { errorBody, statusOf } from '../contract/error-answers';
 import type { FunctionAnswer } from './function-protocol';
 
 /**

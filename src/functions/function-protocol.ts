@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { transactionParams } from '../http/request-schemas';
+import { transactionParams } from '../contract/request-schemas';
 
 /**
  * What a HubSpot app function receives. HubSpot's own local runner builds exactly these four fields

@@ -6,6 +6,7 @@ import type { CrmTimeline, TimelineNote } from '../../ports/crm-timeline';
 import type { UserDirectory } from '../../ports/user-directory';
 import { type TransactionPropertyOverrides, propertyNamesFor, toTransactionFields } from '../crm-property-names';
 import type { Database } from '../store/database';
+import { resetSandbox } from './sandbox-seed';
 
 /**
  * The local CRM of sandbox mode (design §7), kept in the ledger database: records are property bags
@@ -37,6 +38,26 @@ export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSc
       [ref.objectType, ref.objectId],
     );
     return row?.properties ?? null;
+  }
+
+  /** Empties the ledger and the demo CRM and seeds the demo again (`npm run cli -- sandbox reset`). */
+  reset(): Promise<void> {
+    return resetSandbox(this.db);
+  }
+
+  /** Every record of a type with its properties, ordered by id: the demo records and what was written to them. */
+  async listRecords(objectType: string): Promise<{ objectId: string; properties: Record<string, string> }[]> {
+    const rows = await this.db.query<{ object_id: string; properties: Record<string, string> }>(
+      'SELECT object_id, properties FROM sandbox_records WHERE object_type = $1 ORDER BY length(object_id), object_id',
+      [objectType],
+    );
+    return rows.map((row) => ({ objectId: row.object_id, properties: row.properties }));
+  }
+
+  async listUsers(): Promise<DirectoryUser[]> {
+    const rows = await this.db.query<{ id: string }>('SELECT id FROM sandbox_users ORDER BY length(id), id');
+    const users = await Promise.all(rows.map((row) => this.findUser(row.id)));
+    return users.filter((user): user is DirectoryUser => user !== null);
   }
 
   async createNote(ref: TransactionRef, note: TimelineNote): Promise<string> {

@@ -58,3 +58,15 @@ export async function seedSandbox(db: Database): Promise<void> {
     );
   }
 }
+
+/**
+ * Back to a fresh demo: every ledger and sandbox table emptied (one statement, so a running server sees
+ * either the old state or the new one) and the demo records and users seeded again.
+ */
+export async function resetSandbox(db: Database): Promise<void> {
+  const tables = await db.query<{ tablename: string }>(
+    "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> 'schema_migrations'",
+  );
+  await db.query(`TRUNCATE ${tables.map((table) => `"${table.tablename}"`).join(', ')} RESTART IDENTITY`);
+  await seedSandbox(db);
+}

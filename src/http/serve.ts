@@ -1,7 +1,8 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { resolveAttempts } from '../application/resolve-attempts';
 import { syncCrm } from '../application/sync-crm';
 import type { Backend } from '../composition-root';
+import { AppError } from '../domain/errors';
 import { createHttpApp } from '../http/app';
 import { sandboxRoutes } from '../http/sandbox-routes';
 
@@ -17,23 +18,49 @@ export async function serve(backend: Backend): Promise<{ server: Server; url: st
     publicUrl: config.publicUrl,
     defaultUserId: config.sandboxUserId,
   }, backend.sandboxCrm ? { '/sandbox': sandboxRoutes(backend.sandboxCrm) } : {});
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, config.host, () => resolve(listening));
-    listening.once('error', reject);
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, config.host, config.port)));
+    server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address();
-  const url = `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const outbox = every(OUTBOX_INTERVAL_MS, () => syncCrm(deps), (error) => deps.logger.error('crm outbox worker failed', { error: String(error) }));
   const resolver = every(RESOLVE_INTERVAL_MS, () => resolveAttempts(deps), (error) => deps.logger.error('attempt resolver failed', { error: String(error) }));
   return {
     server,
     url,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
       await Promise.all([outbox.stop(), resolver.stop()]);
       await backend.close();
     },
   };
+}
+
+/** The operator's view of a port that cannot be had: which one, and what to do. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return new ListenError(`PORT ${port} on ${host} is already in use by another program. Stop it, or set PORT to a free port.`);
+    case 'EACCES':
+      return new ListenError(`PORT ${port} on ${host} needs privileges this process does not have. Set PORT to 1024 or above.`);
+    case 'EADDRNOTAVAIL':
+      return new ListenError(`HOST ${host} is not an address of this machine.`);
+    default:
+      return error;
+  }
+}
+
+export class ListenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ListenError';
+  }
 }
 
 /** Runs `work` every `ms`, never two at once; stop() waits for a run in progress. */
@@ -42,7 +69,10 @@ function every(ms: number, work: () => Promise<unknown>, onError: (error: unknow
   const timer = setInterval(() => {
     if (running) return;
     running = work()
-      .catch(onError)
+      .catch((error: unknown) => {
+        // The ledger being down is reported by /healthz and the requests; the workers just try again later.
+        if (!(error instanceof AppError && error.code === 'LEDGER_UNAVAILABLE')) onError(error);
+      })
       .finally(() => {
         running = null;
       });

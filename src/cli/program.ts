@@ -1,0 +1,133 @@
+import { Command, CommanderError, Option } from 'commander';
+import { EmbeddedDatabaseError } from '../adapters/store/embedded/postgres-binaries';
+import { ConfigError } from '../config/config';
+import { AppError } from '../domain/errors';
+import { REFUND_REASONS } from '../domain/refund-reason';
+import { ListenError } from '../http/serve';
+import { CliSession, type GlobalOptions } from './cli-session';
+import { refundCommand, voidCommand } from './commands/refund';
+import { resolveCommand, sandboxResetCommand, setupCommand, syncCrmCommand } from './commands/maintenance';
+import { serveCommand } from './commands/serve';
+import { showCommand } from './commands/show';
+import { EXIT, exitCodeOfError } from './exit-codes';
+
+const CONFIG_HELP = '\nConfiguration comes from the environment and a .env file in the working directory (README, Configuration).';
+
+/**
+ * `npm run cli -- <command>` (design §7): every command has --help with its options and an example,
+ * readable output by default and --json for scripts, and an exit code that says what happened.
+ */
+export function cliProgram(version: string, run: (code: number) => void): Command {
+  const program = new Command('refund-card')
+    .description('Refund payments from HubSpot records: the backend server and its command line.')
+    .version(version, '-v, --version')
+    .option('--json', 'print machine-readable JSON (the HTTP API\'s shapes) instead of text')
+    .option('--verbose', 'log every step on stderr as JSON lines')
+    .showHelpAfterError('(add --help for usage)')
+    // Before the commands are added, so that they inherit it: usage errors become exit code 2, not process.exit(1).
+    .exitOverride()
+    .addHelpText('after', `\nExit codes: 0 done · 1 unexpected error · 2 usage · 3 configuration · 4 refused · 5 unavailable · 6 refund failed · 7 not final yet (pending, unknown)${CONFIG_HELP}`);
+
+  const action = <A extends unknown[]>(work: (session: CliSession, ...args: A) => Promise<number>) =>
+    async (...args: A) => {
+      const session = new CliSession(program.opts<GlobalOptions>());
+      try {
+        run(await work(session, ...args));
+      } catch (error) {
+        run(report(error, session.options));
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    };
+  const example = (...lines: string[]) => `\nExample${lines.length > 1 ? 's' : ''}:\n${lines.map((line) => `  $ ${line}`).join('\n')}`;
+  const reason = () => new Option('--reason <reason>', 'why').choices(REFUND_REASONS).makeOptionMandatory();
+  const user = () => new Option('--user <id>', 'the HubSpot user id to act as (their refund policy applies)').makeOptionMandatory();
+
+  program
+    .command('serve', { isDefault: true })
+    .description('start the backend server (sandbox mode without HUBSPOT_ACCESS_TOKEN)')
+    .addHelpText('after', example('npm start', 'PORT=8080 npm run cli -- serve'))
+    .action(action((session) => serveCommand(session)));
+
+  program
+    .command('show')
+    .description('show a record\'s payment, its refunds and what the user may do')
+    .argument('<objectType>', 'CRM object type, e.g. deals')
+    .argument('<objectId>', 'record id')
+    .addOption(user())
+    .addHelpText('after', example('npm run cli -- show deals 1001 --user 2'))
+    .action(action((session, objectType: string, objectId: string, options: { user: string }) => showCommand(session, { objectType, objectId }, options)));
+
+  program
+    .command('refund')
+    .description('refund a record\'s payment, in full or in part')
+    .argument('<objectType>', 'CRM object type, e.g. deals')
+    .argument('<objectId>', 'record id')
+    .addOption(user())
+    .addOption(reason())
+    .option('--amount <amount>', 'decimal amount in the payment\'s currency (default: everything still refundable)')
+    .option('--note <text>', 'a note for the record\'s timeline (required with --reason other)')
+    .option('--key <key>', 'idempotency key: the same key again never refunds twice (default: a new one)')
+    .addHelpText('after', example('npm run cli -- refund deals 1001 --user 2 --amount 120.50 --reason requested_by_customer --note "Two seats removed"'))
+    .action(action((session, objectType: string, objectId: string, options) => refundCommand(session, { objectType, objectId }, options)));
+
+  program
+    .command('void')
+    .description('cancel a whole payment the provider has not settled yet (Authorize.net, NMI)')
+    .argument('<objectType>', 'CRM object type, e.g. deals')
+    .argument('<objectId>', 'record id')
+    .addOption(user())
+    .addOption(reason())
+    .option('--note <text>', 'a note for the record\'s timeline (required with --reason other)')
+    .option('--key <key>', 'idempotency key: the same key again never voids twice (default: a new one)')
+    .addHelpText('after', example('npm run cli -- void deals 1008 --user 1 --reason duplicate'))
+    .action(action((session, objectType: string, objectId: string, options) => voidCommand(session, { objectType, objectId }, options)));
+
+  program
+    .command('resolve')
+    .description('look up attempts whose outcome is unknown or pending at their provider (the server does it every minute)')
+    .option('--all', 'every such attempt that can no longer be in flight, not just those older than a minute')
+    .addHelpText('after', example('npm run cli -- resolve --all'))
+    .action(action((session, options: { all?: boolean }) => resolveCommand(session, options)));
+
+  program
+    .command('setup')
+    .description('create the "refunds" property group and properties in HubSpot (a second run changes nothing)')
+    .addHelpText('after', example('HUBSPOT_ACCESS_TOKEN=pat-... HUBSPOT_CLIENT_SECRET=... npm run setup'))
+    .action(action((session) => setupCommand(session)));
+
+  program
+    .command('sync-crm')
+    .description('write queued refund updates to the CRM now (the server does it every few seconds)')
+    .addHelpText('after', example('npm run cli -- sync-crm'))
+    .action(action((session) => syncCrmCommand(session)));
+
+  const sandbox = program.command('sandbox').description('sandbox mode tools');
+  sandbox
+    .command('reset')
+    .description('empty the ledger and restore the demo deals and users (sandbox mode only)')
+    .addHelpText('after', example('npm run cli -- sandbox reset'))
+    .action(action((session) => sandboxResetCommand(session)));
+
+  return program;
+}
+
+/** Prints what went wrong for the person at the terminal (or as JSON) and returns the exit code. */
+export function report(error: unknown, options: GlobalOptions): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    return EXIT.config;
+  }
+  if (error instanceof AppError) {
+    if (options.json) process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }, null, 2)}\n`);
+    else process.stderr.write(`${error.code}: ${error.message}\n`);
+    return exitCodeOfError(error.code);
+  }
+  if (error instanceof EmbeddedDatabaseError || error instanceof ListenError) {
+    process.stderr.write(`${error.message}\n`);
+    return EXIT.unavailable;
+  }
+  process.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+  return EXIT.unexpected;
+}

@@ -1,0 +1,51 @@
+import type { AttemptResult } from '../application/prepare-attempt';
+import { ZodError } from 'zod';
+import { AppError, type ErrorCode } from '../domain/errors';
+import { assertNever } from '../domain/assert-never';
+
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'INVALID_REQUEST':
+      return 400;
+    case 'INVALID_SIGNATURE':
+      return 401;
+    case 'NOT_PERMITTED':
+      return 403;
+    case 'TRANSACTION_NOT_FOUND':
+    case 'NOT_FOUND':
+      return 404;
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return 409;
+    case 'AMOUNT_EXCEEDS_REFUNDABLE':
+    case 'TRANSACTION_NOT_REFUNDABLE':
+      return 422;
+    case 'PROVIDER_NOT_CONFIGURED':
+    case 'CRM_UNAVAILABLE':
+    case 'LEDGER_UNAVAILABLE':
+      return 503;
+    case 'INTERNAL':
+      return 500;
+    default:
+      return assertNever(code);
+  }
+}
+
+/** The contract's error body (design §7), the same through every host. */
+export function errorBody(error: AppError): { error: { code: string; message: string; details?: Readonly<Record<string, unknown>> } } {
+  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+}
+
+/** 201 when the provider answered, 202 when the outcome is unknown, 200 for a replay of the same form (design §7). */
+export function attemptStatus(result: AttemptResult): number {
+  if (result.outcome === 'replayed') return 200;
+  return result.attempt.status === 'unknown' ? 202 : 201;
+}
+
+/** What a host answers for a bug: never a stack trace, never a secret. */
+export const INTERNAL_ERROR = new AppError('INTERNAL', 'Something went wrong on our side. Try again in a minute: sending the same form again never refunds twice.');
+
+export function invalidRequest(error: ZodError): AppError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  const first = issues[0];
+  return new AppError('INVALID_REQUEST', first ? `${first.path || 'body'}: ${first.message}` : 'The request is invalid.', { issues });
+}

@@ -1,0 +1,105 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runCli, type ServerProcess, startServer } from './cli-process';
+
+/**
+ * The README's first command as a user lives it: the server and CLI commands on one data folder, through
+ * real processes (compiled JavaScript, the embedded PostgreSQL), in sandbox mode.
+ */
+describe('the CLI beside a running server', () => {
+  const home = mkdtempSync(path.join(tmpdir(), 'refund-cli-'));
+  const env = { DATA_DIR: path.join(home, 'data') };
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    server = await startServer(env, home);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('refunds through the server\'s own ledger, and the server sees it at once', async () => {
+    const run = await runCli(['refund', 'deals', '1002', '--user', '1', '--amount', '5000', '--reason', 'duplicate', '--key', 'cli-test-0001', '--json'], env, home);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ attempt: { status: 'succeeded', amount: '5000', currency: 'JPY' }, transaction: { refunded: '5000' } });
+    const read = await fetch(`${server.url}/api/transactions/deals/1002?userId=1`).then((response) => response.json());
+    expect(read).toMatchObject({ transaction: { refunded: '5000', refundable: '115000' }, attempts: [{ amount: '5000', status: 'succeeded' }] });
+  });
+
+  it('answers in words by default, and repeats nothing for the same --key', async () => {
+    const run = await runCli(['refund', 'deals', '1002', '--user', '1', '--amount', '5000', '--reason', 'duplicate', '--key', 'cli-test-0001'], env, home);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Already sent with this --key: Refund succeeded: JPY 5000 on deals\/1002/);
+    const show = await runCli(['show', 'deals', '1002', '--user', '2'], env, home);
+    expect(show.stdout).toContain('paid JPY 120000 · refunded 5000 · refundable 115000 · partially_refunded');
+    expect(show.stdout).toMatch(/refund\s+JPY 5000\s+succeeded\s+Duplicate\s+Ada Admin/);
+  });
+
+  it('validates as the HTTP API does, naming its own options', async () => {
+    const noNote = await runCli(['refund', 'deals', '1001', '--user', '2', '--reason', 'other'], env, home);
+    expect(noNote.code).toBe(4);
+    expect(noNote.stderr).toContain('INVALID_REQUEST: --note: is required when the reason is "other"');
+    const badAmount = await runCli(['refund', 'deals', '1002', '--user', '2', '--amount', '1.5', '--reason', 'duplicate'], env, home);
+    expect(badAmount.code).toBe(4);
+    expect(badAmount.stderr).toMatch(/INVALID_REQUEST: .*JPY/);
+    const unknownReason = await runCli(['refund', 'deals', '1001', '--user', '2', '--reason', 'oops'], env, home);
+    expect(unknownReason.code).toBe(2);
+    expect(unknownReason.stderr).toMatch(/Allowed choices are duplicate, fraudulent, requested_by_customer, other/);
+  });
+
+  it('says what happened in its exit code: a decline is 6, a refusal 4', async () => {
+    const declined = await runCli(['refund', 'deals', '1006', '--user', '1', '--reason', 'duplicate'], env, home);
+    expect(declined.code).toBe(6);
+    expect(declined.stdout).toMatch(/Refund FAILED: USD 49.00 on deals\/1006/);
+    const noAccess = await runCli(['refund', 'deals', '1001', '--user', '3', '--reason', 'duplicate'], env, home);
+    expect(noAccess.code).toBe(4);
+    expect(noAccess.stderr).toMatch(/^NOT_PERMITTED: /);
+  });
+
+  it('refuses a second server on the same data folder, naming the process that holds it', async () => {
+    const second = await runCli(['serve'], { ...env, PORT: '0' }, home);
+    expect(second.code).toBe(5);
+    expect(second.stderr).toMatch(/is already in use by another backend server \(process \d+, running since/);
+  });
+
+  it('refuses a port in use, naming it', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const run = await runCli(['serve'], { DATA_DIR: path.join(home, 'other-data'), PORT: String(port) }, home);
+      expect(run.code).toBe(5);
+      expect(run.stderr).toContain(`PORT ${port} on 127.0.0.1 is already in use by another program`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('keeps the refunds across a restart of the server', async () => {
+    expect(await server.stop()).toBe(0);
+    server = await startServer(env, home);
+    const read = await fetch(`${server.url}/api/transactions/deals/1002?userId=1`).then((response) => response.json());
+    expect(read).toMatchObject({ transaction: { refunded: '5000' } });
+  });
+
+  it('runs alone too: starts the database for the command and stops it after', async () => {
+    expect(await server.stop()).toBe(0);
+    const run = await runCli(['show', 'deals', '1002', '--user', '1', '--json'], env, home);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ transaction: { refunded: '5000' } });
+    server = await startServer(env, home);
+    expect(await fetch(`${server.url}/healthz`).then((response) => response.status)).toBe(200);
+  });
+
+  it('has help with an example for every command, and a version', async () => {
+    for (const command of ['serve', 'show', 'refund', 'void', 'resolve', 'setup', 'sync-crm']) {
+      const help = await runCli([command, '--help'], env, home);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/Example/);
+    }
+    expect((await runCli(['--version'], env, home)).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
