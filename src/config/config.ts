@@ -47,12 +47,12 @@ const jsonText = (label: string) =>
     }
   });
 
-const envSchema = z.object({
+/** One schema per variable, so that every variable's problem is reported, not just the first of the set. */
+const variables = {
   PORT: z.preprocess(blankIsUnset, z.coerce.number({ error: 'must be a port number from 0 to 65535' }).int().min(0).max(65535).default(3000)),
   HOST: optional,
   DATABASE_URL: z.preprocess(blankIsUnset, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()),
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data')),
-  HUBSPOT_ACCESS_TOKEN: optional,
   HUBSPOT_BASE_URL: url('https://api.hubapi.com'),
   HUBSPOT_CLIENT_SECRET: optional,
   PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
@@ -85,50 +85,71 @@ const envSchema = z.object({
       .max(14000, 'must stay under HubSpot’s 15 s hubspot.fetch limit (at most 14000 ms)')
       .default(10000),
   ),
-});
+};
+
+type Variables = { [K in keyof typeof variables]: z.output<(typeof variables)[K]> };
+
+function parseVariables(env: NodeJS.ProcessEnv, problems: string[]): Partial<Variables> {
+  const values: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(variables)) {
+    const result = (schema as z.ZodType).safeParse(env[name]);
+    if (result.success) values[name] = result.data;
+    else problems.push(...result.error.issues.map((issue) => `${name}: ${issue.message}`));
+  }
+  return values as Partial<Variables>;
+}
+
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 
 /**
  * Reads and checks the whole environment at start, reporting every problem at once. `requireClientSecret: false`
  * is for hosts that receive nothing signed (a HubSpot app function is called by HubSpot itself).
  */
 export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecret?: boolean } = {}): Config {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
-  const e = parsed.data;
   const problems: string[] = [];
-  const mode: Mode = e.HUBSPOT_ACCESS_TOKEN ? 'hubspot' : 'sandbox';
+  const e = parseVariables(env, problems);
+  const token = env.HUBSPOT_ACCESS_TOKEN;
+  if (token !== undefined && token.trim() === '') {
+    problems.push('HUBSPOT_ACCESS_TOKEN: is set but blank. Unset it for sandbox mode, or give the app\'s access token');
+  }
+  const mode: Mode = token !== undefined ? 'hubspot' : 'sandbox';
   if (mode === 'hubspot' && !e.HUBSPOT_CLIENT_SECRET && options.requireClientSecret !== false) {
     problems.push('HUBSPOT_CLIENT_SECRET: required with HUBSPOT_ACCESS_TOKEN, to verify that requests really come from HubSpot');
   }
   if (mode === 'hubspot' && e.SANDBOX_USER_ID) problems.push('SANDBOX_USER_ID: only for sandbox mode; with HUBSPOT_ACCESS_TOKEN the user comes from HubSpot\'s signed request');
+  // Sandbox mode trusts a userId in the query, so it never listens beyond this machine (design §7).
+  if (mode === 'sandbox' && e.HOST && !LOOPBACK_HOSTS.includes(e.HOST)) {
+    problems.push(`HOST: sandbox mode (no HUBSPOT_ACCESS_TOKEN) trusts the userId in the query, so it listens on loopback only (127.0.0.1, localhost or ::1), not on ${e.HOST}`);
+  }
   if (e.REFUND_POLICY !== undefined && e.REFUND_POLICY_FILE) problems.push('REFUND_POLICY and REFUND_POLICY_FILE: set one, not both');
   const policy = readPolicy(e.REFUND_POLICY, e.REFUND_POLICY_FILE, problems);
   const authorizeNet = pair(e.AUTHORIZENET_API_LOGIN_ID, e.AUTHORIZENET_TRANSACTION_KEY, 'AUTHORIZENET_API_LOGIN_ID', 'AUTHORIZENET_TRANSACTION_KEY', problems);
   const paypal = pair(e.PAYPAL_CLIENT_ID, e.PAYPAL_CLIENT_SECRET, 'PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET', problems);
   const properties = transactionPropertyOverridesSchema.safeParse(e.TRANSACTION_PROPERTIES ?? {});
   if (!properties.success) problems.push(...properties.error.issues.map((issue) => `TRANSACTION_PROPERTIES.${issue.path.join('.')}: ${issue.message}`));
-  for (const type of e.REFUND_OBJECT_TYPES) {
+  const objectTypes = e.REFUND_OBJECT_TYPES ?? [];
+  for (const type of objectTypes) {
     if (!/^([a-z_]+|\d+-\d+)$/.test(type)) problems.push(`REFUND_OBJECT_TYPES: "${type}" is not a HubSpot object type (e.g. deals, or 2-1234567)`);
   }
-  if (e.REFUND_OBJECT_TYPES.length === 0) problems.push('REFUND_OBJECT_TYPES: name at least one object type');
+  if (e.REFUND_OBJECT_TYPES && objectTypes.length === 0) problems.push('REFUND_OBJECT_TYPES: name at least one object type');
   if (problems.length > 0) throw new ConfigError(problems);
+  const v = e as Variables;
   return {
     mode,
-    port: e.PORT,
-    // Sandbox mode trusts a userId in the query, so it never listens beyond this machine (design §7).
-    host: mode === 'sandbox' ? '127.0.0.1' : (e.HOST ?? '127.0.0.1'),
-    database: e.DATABASE_URL ? { url: e.DATABASE_URL } : { dataDir: e.DATA_DIR },
-    hubspot: { accessToken: e.HUBSPOT_ACCESS_TOKEN ?? null, baseUrl: e.HUBSPOT_BASE_URL, clientSecret: e.HUBSPOT_CLIENT_SECRET ?? null },
-    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
-    sandboxUserId: e.SANDBOX_USER_ID ?? null,
-    stripe: e.STRIPE_SECRET_KEY ? { secretKey: e.STRIPE_SECRET_KEY, apiBase: e.STRIPE_API_BASE } : null,
-    authorizeNet: authorizeNet ? { apiLoginId: authorizeNet[0], transactionKey: authorizeNet[1], apiBase: e.AUTHORIZENET_API_BASE } : null,
-    nmi: e.NMI_SECURITY_KEY ? { securityKey: e.NMI_SECURITY_KEY, apiBase: e.NMI_API_BASE } : null,
-    paypal: paypal ? { clientId: paypal[0], clientSecret: paypal[1], apiBase: e.PAYPAL_API_BASE } : null,
-    objectTypes: e.REFUND_OBJECT_TYPES,
+    port: v.PORT,
+    host: v.HOST ?? '127.0.0.1',
+    database: v.DATABASE_URL ? { url: v.DATABASE_URL } : { dataDir: v.DATA_DIR },
+    hubspot: { accessToken: token?.trim() ?? null, baseUrl: v.HUBSPOT_BASE_URL, clientSecret: v.HUBSPOT_CLIENT_SECRET ?? null },
+    publicUrl: v.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
+    sandboxUserId: v.SANDBOX_USER_ID ?? null,
+    stripe: v.STRIPE_SECRET_KEY ? { secretKey: v.STRIPE_SECRET_KEY, apiBase: v.STRIPE_API_BASE } : null,
+    authorizeNet: authorizeNet ? { apiLoginId: authorizeNet[0], transactionKey: authorizeNet[1], apiBase: v.AUTHORIZENET_API_BASE } : null,
+    nmi: v.NMI_SECURITY_KEY ? { securityKey: v.NMI_SECURITY_KEY, apiBase: v.NMI_API_BASE } : null,
+    paypal: paypal ? { clientId: paypal[0], clientSecret: paypal[1], apiBase: v.PAYPAL_API_BASE } : null,
+    objectTypes,
     policy,
     transactionProperties: properties.success ? properties.data : {},
-    providerTimeoutMs: e.PROVIDER_TIMEOUT_MS,
+    providerTimeoutMs: v.PROVIDER_TIMEOUT_MS,
   };
 }
 

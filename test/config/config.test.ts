@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config/config';
+import { withEnvFile } from '../../src/config/env-file';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -15,7 +16,7 @@ function problemsOf(env: Record<string, string>): string[] {
 
 describe('loadConfig', () => {
   it('defaults to sandbox mode on the embedded database, on loopback', () => {
-    expect(loadConfig({ HOST: '0.0.0.0' })).toEqual({
+    expect(loadConfig({})).toEqual({
       mode: 'sandbox',
       port: 3000,
       host: '127.0.0.1',
@@ -62,6 +63,11 @@ describe('loadConfig', () => {
     expect(config.policy?.maxPerRefund.get('USD')).toBe(10000n);
   });
 
+  it('keeps sandbox mode on any loopback host', () => {
+    expect(loadConfig({ HOST: '::1' }).host).toBe('::1');
+    expect(loadConfig({ HOST: 'localhost' }).host).toBe('localhost');
+  });
+
   it('reads the policy from a file', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'policy-')), 'policy.json');
     writeFileSync(file, '{"teamIds":["9"]}');
@@ -76,7 +82,7 @@ describe('loadConfig', () => {
       REFUND_POLICY: '{not json',
       HUBSPOT_BASE_URL: 'ftp://x',
     });
-    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'HUBSPOT_BASE_URL', 'STRIPE_SECRET_KEY', 'REFUND_POLICY']);
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'HUBSPOT_BASE_URL', 'STRIPE_SECRET_KEY', 'REFUND_POLICY', 'HUBSPOT_CLIENT_SECRET']);
     expect(problems.join('\n')).not.toMatch(/pk_live_wrongkind|pat-na1-secret-token/);
   });
 
@@ -93,7 +99,26 @@ describe('loadConfig', () => {
     [{ AUTHORIZENET_API_LOGIN_ID: 'id' }, /AUTHORIZENET_TRANSACTION_KEY: required with AUTHORIZENET_API_LOGIN_ID/],
     [{ PAYPAL_CLIENT_SECRET: 's' }, /PAYPAL_CLIENT_ID: required with PAYPAL_CLIENT_SECRET/],
     [{ HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_CLIENT_SECRET: 's', SANDBOX_USER_ID: '1' }, /SANDBOX_USER_ID: only for sandbox mode/],
+    [{ HUBSPOT_ACCESS_TOKEN: '   ' }, /HUBSPOT_ACCESS_TOKEN: is set but blank/],
+    [{ HUBSPOT_ACCESS_TOKEN: '' }, /HUBSPOT_ACCESS_TOKEN: is set but blank/],
+    [{ HOST: '0.0.0.0' }, /HOST: sandbox mode .* listens on loopback only/],
   ])('explains %j', (env, message) => {
     expect(problemsOf(env as Record<string, string>).join('\n')).toMatch(message);
+  });
+});
+
+describe('withEnvFile', () => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'env-file-'));
+
+  it('puts the .env file under the environment, which wins', () => {
+    const file = path.join(folder, '.env');
+    writeFileSync(file, 'PORT=4000\nDATA_DIR=from-file\n# a comment\nSTRIPE_SECRET_KEY="sk_test_fromfile"\n');
+    const env = withEnvFile({ PORT: '5000' }, file);
+    expect(env).toMatchObject({ PORT: '5000', DATA_DIR: 'from-file', STRIPE_SECRET_KEY: 'sk_test_fromfile' });
+    expect(loadConfig(env)).toMatchObject({ port: 5000, database: { dataDir: 'from-file' } });
+  });
+
+  it('is no problem when absent', () => {
+    expect(withEnvFile({ PORT: '1' }, path.join(folder, 'missing.env'))).toEqual({ PORT: '1' });
   });
 });
