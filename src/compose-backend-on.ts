@@ -17,7 +17,12 @@ import { migrate } from './adapters/store/migrations';
 import { SqlLedger } from './adapters/store/sql-ledger';
 import { createHubSpotCrm } from './adapters/hubspot/hubspot-crm';
 import type { Config } from './config/config';
-import { DEFAULT_POLICY, refundPolicySchema } from './domain/policy';
+import { canonicalObjectType } from './domain/object-types';
+import { parsePolicy } from './domain/policy';
+import { policySource } from './application/policy/policy-source';
+import { seedPolicy } from './application/policy/seed-policy';
+import { SqlCrmOutbox } from './adapters/store/sql-crm-outbox';
+import { SqlPolicyStore } from './adapters/store/sql-policy-store';
 import type { PaymentProvider } from './ports/payment-provider';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
@@ -53,23 +58,34 @@ export async function composeBackendOn(
 ): Promise<Backend> {
   try {
     await migrate(db);
-    const ledger = new SqlLedger(db, clock, check);
+    const ledger = new SqlLedger(db, clock, check, newId);
+    const policyStore = new SqlPolicyStore(db);
     const summary: string[] = [`ledger: ${ledgerDescription}`];
     const crm = await crmFor(config, db, summary);
     const providers = providersFor(config, clock, summary);
     const registry = providerRegistry(providers);
-    const policy = config.policy ?? (config.mode === 'sandbox' ? refundPolicySchema.parse(SANDBOX_POLICY) : DEFAULT_POLICY);
+    const sandboxPolicy = parsePolicy(SANDBOX_POLICY);
+    await seedPolicy(
+      policyStore,
+      { configured: config.policy, locked: config.policyLocked, ...(config.mode === 'sandbox' && sandboxPolicy.ok ? { fallback: sandboxPolicy.document } : {}) },
+      clock,
+      logger,
+    );
+    if (config.policyLocked) summary.push('refund policy: pinned by REFUND_POLICY_LOCKED (read-only in HubSpot)');
     const deps: RefundDeps = {
       records: crm,
       timeline: crm,
       users: cachedUserDirectory(crm, clock),
       ledger,
+      outbox: new SqlCrmOutbox(db),
       providers: registry,
-      policy,
+      policies: policySource(policyStore, clock, config.policyLocked),
+      policyStore,
       clock,
       logger,
-      objectTypes: config.objectTypes,
+      objectTypes: [...new Set(config.objectTypes.map(canonicalObjectType))],
       providerTimeoutMs: config.providerTimeoutMs,
+      maxDeclinesPerHour: config.maxDeclinesPerHour,
       background: backgroundTasks(logger),
       newId,
     };

@@ -1,33 +1,64 @@
+import type { DirectoryUser } from '../domain/directory-user';
 import type { HubSpotUserId, TransactionRef } from '../domain/ids';
-import { holdsAmount, type RefundAttempt } from '../domain/attempt';
-import { decidePermission } from '../domain/policy';
-import { checkSettlement } from './settlement-check';
-import type { Transaction } from './load-transaction';
-import { loadTransaction } from './load-transaction';
+import type { RefundPolicy } from '../domain/policy';
+import { dailyLimitOf, viewerLimits } from '../domain/refund-decision';
+import { refundableMinor } from '../domain/refund-status';
+import type { PaymentState } from '../ports/ledger';
+import { DAY_MS } from './attempts/refund-judge';
+import { describeApprovers } from './approvals/describe-approvers';
+import { loadTransaction, type Transaction } from './load-transaction';
 import type { RefundDeps } from './refund-deps';
+import { seePayment, warningsOf } from './see-payment';
+import { checkSettlement } from './settlement-check';
 import { type AttemptView, presentAttempt, presentTransaction, presentViewer, type TransactionView, type ViewerView } from './transaction-view';
 
 export interface TransactionDetails {
   readonly transaction: TransactionView;
+  /** the latest attempts, newest first */
   readonly attempts: readonly AttemptView[];
+  /** for the older ones: GET …/attempts?cursor= */
+  readonly attemptsCursor: string | null;
   readonly viewer: ViewerView;
 }
 
-/** What the card shows: the payment, its refund history (newest first) and what this user may do. */
+/** How many attempts a read returns; the card pages through the rest. */
+export const ATTEMPTS_PAGE = 20;
+
+/** What the card shows: the payment, its latest attempts and what this user may do (design §7). */
 export async function getTransaction(deps: RefundDeps, ref: TransactionRef, userId: HubSpotUserId): Promise<TransactionDetails> {
-  const [transaction, user, attempts] = await Promise.all([loadTransaction(deps, ref), deps.users.findUser(userId), deps.ledger.listAttempts(ref)]);
-  const permission = decidePermission(deps.policy, user, transaction.currency);
-  const canVoid = permission.canRefund && (await isVoidable(deps, transaction, attempts));
+  const [transaction, user, inForce] = await Promise.all([loadTransaction(deps, ref), deps.users.findUser(userId), deps.policies.current()]);
+  const payment = await seePayment(deps, transaction);
+  const [page, used, approvalBy] = await Promise.all([
+    deps.ledger.listAttempts(payment.id, { limit: ATTEMPTS_PAGE }),
+    usedToday(deps, inForce.policy, user, payment),
+    describeApprovers(deps, inForce.policy),
+  ]);
+  const limits = viewerLimits(inForce.policy, user, payment.currency, used);
+  const canVoid = limits.canRefund && (await isVoidable(deps, transaction, payment));
   return {
-    transaction: presentTransaction(transaction, attempts),
-    attempts: attempts.map(presentAttempt),
-    viewer: presentViewer(permission, transaction.currency, canVoid),
+    transaction: presentTransaction(transaction.ref, payment, warningsOf(transaction, payment)),
+    attempts: page.attempts.map(presentAttempt),
+    attemptsCursor: page.nextCursor,
+    viewer: presentViewer(limits, payment.currency, { canVoid, approvalBy }),
   };
 }
 
-/** A void is offered only for a provider that voids, a payment untouched by refunds, and an unsettled one. */
-async function isVoidable(deps: RefundDeps, transaction: Transaction, attempts: readonly RefundAttempt[]): Promise<boolean> {
-  const provider = deps.providers.get(transaction.provider);
-  if (!provider?.voids || attempts.some((attempt) => holdsAmount(attempt.status))) return false;
-  return (await checkSettlement(deps, provider, transaction.providerTransactionId)).state === 'unsettled';
+/** Older attempts of the record's payment, newest first (the card's history pages). */
+export async function getAttempts(deps: RefundDeps, ref: TransactionRef, cursor: string | null): Promise<{ results: AttemptView[]; nextCursor: string | null }> {
+  const transaction = await loadTransaction(deps, ref);
+  const payment = await seePayment(deps, transaction);
+  const page = await deps.ledger.listAttempts(payment.id, { limit: ATTEMPTS_PAGE, cursor });
+  return { results: page.attempts.map(presentAttempt), nextCursor: page.nextCursor };
+}
+
+async function usedToday(deps: RefundDeps, policy: RefundPolicy, user: DirectoryUser | null, payment: PaymentState): Promise<bigint> {
+  if (!user || dailyLimitOf(policy, user, payment.currency) === null) return 0n;
+  return deps.ledger.usedSince(user.id, payment.currency, new Date(deps.clock.now().getTime() - DAY_MS));
+}
+
+/** A void is offered only for a provider that voids, a payment untouched by any attempt, and an unsettled one. */
+async function isVoidable(deps: RefundDeps, transaction: Transaction, payment: PaymentState): Promise<boolean> {
+  const provider = deps.providers.get(transaction.key.provider);
+  if (!provider?.voids || refundableMinor(payment.totals) !== payment.totals.paidMinor) return false;
+  return (await checkSettlement(deps, provider, transaction.key.providerTransactionId)).state === 'unsettled';
 }

@@ -1,28 +1,45 @@
 import type { CurrencyCode } from '../domain/currency';
 import { toCurrencyCode } from '../domain/currency';
 import { AppError } from '../domain/errors';
-import type { TransactionRef } from '../domain/ids';
+import type { PaymentKey, TransactionRef } from '../domain/ids';
 import { describeMoneyError, parseRecordAmount } from '../domain/money';
-import { isPaymentProviderName, PAYMENT_PROVIDERS, type PaymentProviderName } from '../domain/refund-reason';
+import { canonicalObjectType } from '../domain/object-types';
+import { isPaymentProviderName, PAYMENT_PROVIDERS } from '../domain/refund-reason';
+import type { PaymentSighting } from '../ports/ledger';
 import type { RefundDeps } from './refund-deps';
 
-/** A CRM record that holds a refundable payment, validated. */
+/** A CRM record that holds a refundable payment, validated: what the record says, not yet what the ledger knows. */
 export interface Transaction {
   readonly ref: TransactionRef;
-  readonly provider: PaymentProviderName;
-  readonly providerTransactionId: string;
+  readonly key: PaymentKey;
   readonly cardLast4: string | null;
-  readonly paidMinor: bigint;
+  /** the record's amount: the payment's amount paid only when the ledger first sees the payment */
+  readonly recordAmountMinor: bigint;
   readonly currency: CurrencyCode;
 }
 
-/** One CRM read. Unknown object types and missing records are TRANSACTION_NOT_FOUND; unusable ones NOT_REFUNDABLE. */
-export async function loadTransaction(deps: Pick<RefundDeps, 'records' | 'objectTypes'>, ref: TransactionRef): Promise<Transaction> {
-  if (!deps.objectTypes.includes(ref.objectType)) {
-    throw new AppError('TRANSACTION_NOT_FOUND', `Refunds are not enabled on "${ref.objectType}" records.`, {
-      enabledObjectTypes: deps.objectTypes,
-    });
+export function sightingOf(transaction: Transaction): PaymentSighting {
+  return {
+    key: transaction.key,
+    record: transaction.ref,
+    currency: transaction.currency,
+    recordAmountMinor: transaction.recordAmountMinor,
+    cardLast4: transaction.cardLast4,
+  };
+}
+
+/** `deal`, `deals` and `0-3` are one object type (design §3); unknown types are not enabled. */
+export function enabledRef(deps: Pick<RefundDeps, 'objectTypes'>, ref: TransactionRef): TransactionRef {
+  const objectType = canonicalObjectType(ref.objectType);
+  if (!deps.objectTypes.includes(objectType)) {
+    throw new AppError('TRANSACTION_NOT_FOUND', `Refunds are not enabled on "${ref.objectType}" records.`, { enabledObjectTypes: deps.objectTypes });
   }
+  return { objectType, objectId: ref.objectId };
+}
+
+/** One CRM read. Unknown object types and missing records are TRANSACTION_NOT_FOUND; unusable ones NOT_REFUNDABLE. */
+export async function loadTransaction(deps: Pick<RefundDeps, 'records' | 'objectTypes'>, given: TransactionRef): Promise<Transaction> {
+  const ref = enabledRef(deps, given);
   const fields = await deps.records.readTransaction(ref);
   if (!fields) throw new AppError('TRANSACTION_NOT_FOUND', `No ${ref.objectType} record ${ref.objectId} was found in HubSpot.`);
   const notRefundable = (message: string, property: string) => new AppError('TRANSACTION_NOT_REFUNDABLE', message, { property });
@@ -43,10 +60,9 @@ export async function loadTransaction(deps: Pick<RefundDeps, 'records' | 'object
   if (!paid.ok) throw notRefundable(`The record's amount "${fields.amount}" is unusable: ${describeMoneyError(paid.error, currency)}`, 'amount');
   return {
     ref,
-    provider,
-    providerTransactionId: providerTransactionId || `manual:${ref.objectType}:${ref.objectId}`,
+    key: { provider, providerTransactionId: providerTransactionId || `manual:${ref.objectType}:${ref.objectId}` },
     cardLast4: fields.cardLast4?.trim() || null,
-    paidMinor: paid.money.minor,
+    recordAmountMinor: paid.money.minor,
     currency,
   };
 }

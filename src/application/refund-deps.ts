@@ -1,10 +1,12 @@
-import type { RefundPolicy } from '../domain/policy';
 import type { BackgroundTasks } from './background-tasks';
+import type { PolicySource } from './policy/policy-source';
 import type { Clock } from '../ports/clock';
+import type { CrmOutbox } from '../ports/crm-outbox';
 import type { CrmRecords } from '../ports/crm-records';
 import type { CrmTimeline } from '../ports/crm-timeline';
 import type { Ledger } from '../ports/ledger';
 import type { Logger } from '../ports/logger';
+import type { PolicyStore } from '../ports/policy-store';
 import type { PaymentProviders } from '../ports/payment-provider';
 import type { UserDirectory } from '../ports/user-directory';
 
@@ -14,14 +16,20 @@ export interface RefundDeps {
   readonly timeline: CrmTimeline;
   readonly users: UserDirectory;
   readonly ledger: Ledger;
+  readonly outbox: CrmOutbox;
   readonly providers: PaymentProviders;
-  readonly policy: RefundPolicy;
+  /** the refund policy in force (stored in the ledger, cached briefly) */
+  readonly policies: PolicySource;
+  /** its versions, for the policy's own use cases */
+  readonly policyStore: PolicyStore;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** CRM object types that carry payments (REFUND_OBJECT_TYPES) */
+  /** CRM object types that carry payments (REFUND_OBJECT_TYPES), canonical names */
   readonly objectTypes: readonly string[];
   /** how long a provider may take before the attempt is recorded as unknown */
   readonly providerTimeoutMs: number;
+  /** declined attempts on one payment within an hour after which further attempts are refused */
+  readonly maxDeclinesPerHour: number;
   /** the CRM write-back after an answer */
   readonly background: BackgroundTasks;
   readonly newId: () => string;

@@ -1,9 +1,9 @@
 import type { RefundAttempt } from '../domain/attempt';
-import type { TransactionRef } from '../domain/ids';
+import type { PaymentId } from '../domain/ids';
 import type { ProviderOutcome } from '../ports/payment-provider';
+import { withDeadline } from './attempts/provider-deadline';
+import { recordChange } from './attempts/record-outcome';
 import type { RefundDeps } from './refund-deps';
-import { withDeadline } from './send-attempt';
-import { syncCrm } from './sync-crm';
 
 export interface ResolveReport {
   readonly checked: number;
@@ -22,28 +22,22 @@ export const IN_FLIGHT_MARGIN_MS = 5_000;
 
 /**
  * "A timeout is not a failure" (design §3): an `unknown` attempt, or a `pending` one the provider has not
- * settled, is looked up at its provider, never sent again. What the lookup learns is recorded through the
- * transition table and projected to the CRM; an answer that still does not tell changes nothing.
+ * settled, is looked up at its provider, never sent again. What the lookup learns is recorded like any
+ * outcome; an answer that still does not tell changes nothing.
  */
 export async function resolveAttempts(
   deps: RefundDeps,
-  options: { transaction?: TransactionRef; olderThanMs?: number; limit?: number } = {},
+  options: { paymentId?: PaymentId; olderThanMs?: number; limit?: number } = {},
 ): Promise<ResolveReport> {
   const olderThanMs = Math.max(options.olderThanMs ?? DEFAULT_RESOLVE_AFTER_MS, deps.providerTimeoutMs + IN_FLIGHT_MARGIN_MS);
   const createdBefore = new Date(deps.clock.now().getTime() - olderThanMs);
-  const attempts = await deps.ledger.listUnresolved(createdBefore, options.limit ?? 50, options.transaction);
+  const attempts = await deps.ledger.listUnresolved(createdBefore, options.limit ?? 50, options.paymentId);
   let resolved = 0;
-  const touched = new Map<string, TransactionRef>();
   for (const attempt of attempts) {
     const outcome = await lookUp(deps, attempt);
     if (!outcome || !changes(attempt, outcome)) continue;
-    await deps.ledger.completeAttempt(attempt.id, outcome, deps.clock.now());
-    deps.logger.info('attempt resolved by lookup', { attemptId: attempt.id, from: attempt.status, to: outcome.status });
-    touched.set(`${attempt.transaction.objectType}/${attempt.transaction.objectId}`, attempt.transaction);
-    resolved += 1;
-  }
-  for (const transaction of touched.values()) {
-    await syncCrm(deps, { transaction }).catch((error: unknown) => deps.logger.warn('crm write-back left to the outbox', { error: String(error) }));
+    const result = await recordChange(deps, attempt, { kind: 'outcome', outcome }, 'resolver');
+    if (result.kind === 'changed') resolved += 1;
   }
   return { checked: attempts.length, resolved, stillOpen: attempts.length - resolved };
 }

@@ -1,4 +1,5 @@
 import type { PaymentProvider, Settlement } from '../ports/payment-provider';
+import { withBudget } from './attempts/provider-deadline';
 import type { RefundDeps } from './refund-deps';
 
 /** Asks a voiding provider whether a payment is still unsettled, within the provider time budget; never throws. */
@@ -7,21 +8,15 @@ export async function checkSettlement(
   provider: PaymentProvider,
   providerTransactionId: string,
 ): Promise<Settlement> {
-  if (!provider.voids) return { state: 'unknown', reason: `${provider.name} does not void payments.` };
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<Settlement>((resolve) => {
-    timer = setTimeout(() => {
-      resolve({ state: 'unknown', reason: 'The payment provider did not answer in time.' });
-      controller.abort();
-    }, deps.providerTimeoutMs);
-  });
-  try {
-    return await Promise.race([provider.voids.settlement(providerTransactionId, controller.signal), deadline]);
-  } catch (error) {
-    deps.logger.error('settlement check threw', { provider: provider.name, error: String(error) });
-    return { state: 'unknown', reason: 'The payment provider could not be asked.' };
-  } finally {
-    clearTimeout(timer);
-  }
+  const voids = provider.voids;
+  if (!voids) return { state: 'unknown', reason: `${provider.name} does not void payments.` };
+  return withBudget<Settlement>(
+    deps.providerTimeoutMs,
+    (signal) => voids.settlement(providerTransactionId, signal),
+    { state: 'unknown', reason: 'The payment provider did not answer in time.' },
+    (error) => {
+      deps.logger.error('settlement check threw', { provider: provider.name, error: String(error) });
+      return { state: 'unknown', reason: 'The payment provider could not be asked.' };
+    },
+  );
 }

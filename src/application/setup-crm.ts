@@ -1,5 +1,5 @@
 import type { CrmSchema, SchemaChange } from '../ports/crm-schema';
-import { REFUND_PROPERTY_GROUP, REFUND_PROPERTIES } from './refund-property-definitions';
+import { REFUND_PROPERTY_GROUP, REFUND_PROPERTIES } from './crm-write/refund-property-definitions';
 
 /** Creates the "refunds" group and the refund properties on every configured object type; idempotent. */
 export async function setupCrm(schema: CrmSchema, objectTypes: readonly string[]): Promise<{ changes: SchemaChange[]; changed: number }> {

@@ -1,9 +1,11 @@
 import type { RefundAttempt } from '../domain/attempt';
 import type { CurrencyCode } from '../domain/currency';
+import type { TransactionRef } from '../domain/ids';
 import { formatMinor } from '../domain/money';
-import type { RefundPermission } from '../domain/policy';
-import { type RefundTotals, refundableMinor, refundStatusOf, type RefundStatus, totalsOf } from '../domain/refund-status';
-import type { Transaction } from './load-transaction';
+import type { ViewerLimits } from '../domain/refund-decision';
+import { refundableMinor, refundStatusOf, type RefundStatus } from '../domain/refund-status';
+import type { PaymentState } from '../ports/ledger';
+import type { TransactionWarning } from './see-payment';
 
 /** The JSON shapes of the public contract (design §7): every amount a decimal string in its currency. */
 export interface TransactionView {
@@ -16,48 +18,69 @@ export interface TransactionView {
   readonly refunded: string;
   readonly refundable: string;
   readonly refundStatus: RefundStatus;
+  readonly warnings: readonly TransactionWarning[];
+}
+
+export interface PersonView {
+  readonly userId: string;
+  readonly name: string | null;
+  readonly email: string | null;
 }
 
 export interface AttemptView {
   readonly id: string;
   readonly kind: RefundAttempt['kind'];
+  readonly origin: RefundAttempt['origin'];
   readonly amount: string;
   readonly currency: CurrencyCode;
   readonly status: RefundAttempt['status'];
   readonly reason: RefundAttempt['reason'];
   readonly note: string | null;
-  readonly requestedBy: { readonly userId: string; readonly name: string | null; readonly email: string | null };
+  readonly requestedBy: PersonView | null;
   readonly createdAt: string;
   readonly completedAt: string | null;
   readonly providerRefundId: string | null;
   readonly failure: { readonly code: string; readonly message: string } | null;
+  /** why it needed approval (which limit), when it did */
+  readonly approvalReason: string | null;
+  readonly approval: { readonly decidedBy: PersonView; readonly decidedAt: string; readonly note: string | null } | null;
+  readonly expiresAt: string | null;
 }
 
 export interface ViewerView {
   readonly canRefund: boolean;
   /** a void (cancel the whole unsettled payment) is possible now: Authorize.net and NMI only */
   readonly canVoid: boolean;
+  readonly canApprove: boolean;
+  /** amounts above it need approval; null when none do */
+  readonly approvalAbove: string | null;
+  /** who can approve, in words */
+  readonly approvalBy: string | null;
+  /** the most the viewer may request, approval included; null = up to what is refundable */
   readonly maxRefundAmount: string | null;
+  /** what the viewer may still refund today without approval; null without a daily limit */
+  readonly dailyRemaining: string | null;
   readonly denyReason: string | null;
 }
 
-export function presentTransaction(transaction: Transaction, attempts: readonly RefundAttempt[]): TransactionView {
-  return presentTotals(transaction, totalsOf(transaction.paidMinor, attempts));
+export function presentTransaction(ref: TransactionRef, payment: PaymentState, warnings: readonly TransactionWarning[] = []): TransactionView {
+  const format = (minor: bigint) => formatMinor(minor, payment.currency);
+  return {
+    objectType: ref.objectType,
+    objectId: ref.objectId,
+    provider: payment.key.provider,
+    providerTransactionId: payment.key.providerTransactionId,
+    currency: payment.currency,
+    amount: format(payment.totals.paidMinor),
+    refunded: format(payment.totals.refundedMinor),
+    refundable: format(refundableMinor(payment.totals)),
+    refundStatus: refundStatusOf(payment.totals),
+    warnings,
+  };
 }
 
-export function presentTotals(transaction: Transaction, totals: RefundTotals): TransactionView {
-  const format = (minor: bigint) => formatMinor(minor, transaction.currency);
-  return {
-    objectType: transaction.ref.objectType,
-    objectId: transaction.ref.objectId,
-    provider: transaction.provider,
-    providerTransactionId: transaction.providerTransactionId,
-    currency: transaction.currency,
-    amount: format(transaction.paidMinor),
-    refunded: format(totals.refundedMinor),
-    refundable: format(refundableMinor(totals)),
-    refundStatus: refundStatusOf(totals),
-  };
+function person(actor: { userId: string; name?: string; email?: string }): PersonView {
+  return { userId: actor.userId, name: actor.name ?? null, email: actor.email ?? null };
 }
 
 /** Operator detail (provider codes, request ids) stays in the ledger and the logs, not in this view. */
@@ -65,24 +88,33 @@ export function presentAttempt(attempt: RefundAttempt): AttemptView {
   return {
     id: attempt.id,
     kind: attempt.kind,
+    origin: attempt.origin,
     amount: formatMinor(attempt.amountMinor, attempt.currency),
     currency: attempt.currency,
     status: attempt.status,
     reason: attempt.reason,
     note: attempt.note,
-    requestedBy: { userId: attempt.requestedBy.userId, name: attempt.requestedBy.name ?? null, email: attempt.requestedBy.email ?? null },
+    requestedBy: attempt.requestedBy ? person(attempt.requestedBy) : null,
     createdAt: attempt.createdAt.toISOString(),
     completedAt: attempt.completedAt?.toISOString() ?? null,
     providerRefundId: attempt.providerRefundId,
     failure: attempt.failure ? { code: attempt.failure.code, message: attempt.failure.message } : null,
+    approvalReason: attempt.approvalReason,
+    approval: attempt.approval ? { decidedBy: person(attempt.approval.decidedBy), decidedAt: attempt.approval.decidedAt.toISOString(), note: attempt.approval.note } : null,
+    expiresAt: attempt.expiresAt?.toISOString() ?? null,
   };
 }
 
-export function presentViewer(permission: RefundPermission, currency: CurrencyCode, canVoid: boolean): ViewerView {
+export function presentViewer(limits: ViewerLimits, currency: CurrencyCode, extra: { canVoid: boolean; approvalBy: string | null }): ViewerView {
+  const format = (minor: bigint | null) => (minor === null ? null : formatMinor(minor, currency));
   return {
-    canRefund: permission.canRefund,
-    canVoid,
-    maxRefundAmount: permission.maxRefundMinor === null ? null : formatMinor(permission.maxRefundMinor, currency),
-    denyReason: permission.denyReason,
+    canRefund: limits.canRefund,
+    canVoid: extra.canVoid,
+    canApprove: limits.canApprove,
+    approvalAbove: format(limits.approvalAboveMinor),
+    approvalBy: limits.approvalAboveMinor === null ? null : extra.approvalBy,
+    maxRefundAmount: format(limits.maxRefundMinor),
+    dailyRemaining: format(limits.dailyRemainingMinor),
+    denyReason: limits.denyReason,
   };
 }

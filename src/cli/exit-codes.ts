@@ -30,7 +30,12 @@ export function exitCodeOfError(code: ErrorCode): number {
     case 'INTERNAL':
       return EXIT.unexpected;
     case 'INVALID_REQUEST':
+    case 'INVALID_POLICY':
     case 'INVALID_SIGNATURE':
+    case 'ATTEMPT_NOT_FOUND':
+    case 'ATTEMPT_NOT_AWAITING_APPROVAL':
+    case 'POLICY_VERSION_CONFLICT':
+    case 'POLICY_LOCKED':
     case 'NOT_PERMITTED':
     case 'TRANSACTION_NOT_FOUND':
     case 'NOT_FOUND':
@@ -51,7 +56,12 @@ export function exitCodeOfAttempt(status: AttemptStatus): number {
       return EXIT.failed;
     case 'pending':
     case 'unknown':
+    case 'awaiting_approval':
       return EXIT.notFinal;
+    case 'rejected':
+    case 'expired':
+    case 'canceled':
+      return EXIT.refused;
     default:
       return assertNever(status);
   }

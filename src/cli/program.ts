@@ -5,6 +5,8 @@ import { AppError } from '../domain/errors';
 import { REFUND_REASONS } from '../domain/refund-reason';
 import { ListenError } from '../http/serve';
 import { CliSession, type GlobalOptions } from './cli-session';
+import { approvalsCommand, approveCommand, cancelCommand, rejectCommand } from './commands/approvals';
+import { policyHistoryCommand, policySetCommand, policyShowCommand } from './commands/policy';
 import { refundCommand, voidCommand } from './commands/refund';
 import { resolveCommand, sandboxResetCommand, setupCommand, syncCrmCommand } from './commands/maintenance';
 import { serveCommand } from './commands/serve';
@@ -26,7 +28,7 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
     .showHelpAfterError('(add --help for usage)')
     // Before the commands are added, so that they inherit it: usage errors become exit code 2, not process.exit(1).
     .exitOverride()
-    .addHelpText('after', `\nExit codes: 0 done · 1 unexpected error · 2 usage · 3 configuration · 4 refused · 5 unavailable · 6 refund failed · 7 not final yet (pending, unknown)${CONFIG_HELP}`);
+    .addHelpText('after', `\nExit codes: 0 done · 1 unexpected error · 2 usage · 3 configuration · 4 refused · 5 unavailable · 6 refund failed · 7 not final yet (pending, unknown, awaiting approval)${CONFIG_HELP}`);
 
   const action = <A extends unknown[]>(work: (session: CliSession, ...args: A) => Promise<number>) =>
     async (...args: A) => {
@@ -82,6 +84,62 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
     .option('--key <key>', 'idempotency key: the same key again never voids twice (default: a new one)')
     .addHelpText('after', example('npm run cli -- void deals 1008 --user 1 --reason duplicate'))
     .action(action((session, objectType: string, objectId: string, options) => voidCommand(session, { objectType, objectId }, options)));
+
+  program
+    .command('approvals')
+    .description('list the refund requests awaiting the user\'s approval, oldest first')
+    .addOption(user())
+    .addHelpText('after', example('npm run cli -- approvals --user 1'))
+    .action(action((session, options: { user: string }) => approvalsCommand(session, options)));
+
+  program
+    .command('approve')
+    .description('approve a refund request: the refund is sent as it was requested')
+    .argument('<attemptId>', 'the request\'s attempt id (see approvals, or show)')
+    .addOption(user())
+    .option('--note <text>', 'a note for the requester and the timeline')
+    .addHelpText('after', example('npm run cli -- approve 5f0c…e1 --user 1 --note "OK, goodwill gesture"'))
+    .action(action((session, id: string, options: { user: string; note?: string }) => approveCommand(session, id, options)));
+
+  program
+    .command('reject')
+    .description('reject a refund request, saying why')
+    .argument('<attemptId>', 'the request\'s attempt id')
+    .addOption(user())
+    .addOption(new Option('--note <text>', 'why it is rejected (the requester reads it)').makeOptionMandatory())
+    .addHelpText('after', example('npm run cli -- reject 5f0c…e1 --user 1 --note "Already refunded by cheque"'))
+    .action(action((session, id: string, options: { user: string; note: string }) => rejectCommand(session, id, options)));
+
+  program
+    .command('cancel')
+    .description('withdraw your own refund request')
+    .argument('<attemptId>', 'the request\'s attempt id')
+    .addOption(user())
+    .addHelpText('after', example('npm run cli -- cancel 5f0c…e1 --user 2'))
+    .action(action((session, id: string, options: { user: string }) => cancelCommand(session, id, options)));
+
+  const policy = program.command('policy').description('the refund policy: who may refund, how much, who approves (super admins)');
+  policy
+    .command('show')
+    .description('the policy in force and its version')
+    .addOption(user())
+    .addHelpText('after', example('npm run cli -- policy show --user 1', 'npm run cli -- --json policy show --user 1 > policy.json'))
+    .action(action((session, options: { user: string }) => policyShowCommand(session, options)));
+  policy
+    .command('set')
+    .description('save a new version from a JSON file, over the version you read')
+    .addOption(user())
+    .addOption(new Option('--file <path>', 'the policy as JSON (README, Refund policy)').makeOptionMandatory())
+    .addOption(new Option('--version <n>', 'the version you read (policy show): someone else\'s newer save is not overwritten').makeOptionMandatory())
+    .addHelpText('after', example('npm run cli -- policy set --user 1 --file policy.json --version 3'))
+    .action(action((session, options: { user: string; file: string; version: string }) => policySetCommand(session, options)));
+  policy
+    .command('history')
+    .description('the versions, newest first, with who saved them and what changed')
+    .addOption(user())
+    .option('--limit <n>', 'how many versions (default 20)')
+    .addHelpText('after', example('npm run cli -- policy history --user 1'))
+    .action(action((session, options: { user: string; limit?: string }) => policyHistoryCommand(session, options)));
 
   program
     .command('resolve')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { type RefundPolicy, refundPolicySchema } from '../domain/policy';
+import { parsePolicy, type PolicyDocument } from '../domain/policy';
 import { type TransactionPropertyOverrides, transactionPropertyOverridesSchema } from '../adapters/crm-property-names';
 
 export type Mode = 'sandbox' | 'hubspot';
@@ -20,8 +20,12 @@ export interface Config {
   readonly nmi: { readonly securityKey: string; readonly apiBase: string } | null;
   readonly paypal: { readonly clientId: string; readonly clientSecret: string; readonly apiBase: string } | null;
   readonly objectTypes: readonly string[];
-  /** null = the mode's default (super admins only; sandbox: the demo policy) */
-  readonly policy: RefundPolicy | null;
+  /** REFUND_POLICY / REFUND_POLICY_FILE, checked and in the v2 shape; null = the ledger's, or the mode's default */
+  readonly policy: PolicyDocument | null;
+  /** REFUND_POLICY_LOCKED: the configured policy is pinned and cannot be edited in HubSpot */
+  readonly policyLocked: boolean;
+  /** declined attempts on one payment within an hour after which further attempts are refused */
+  readonly maxDeclinesPerHour: number;
   readonly transactionProperties: TransactionPropertyOverrides;
   readonly providerTimeoutMs: number;
 }
@@ -75,6 +79,11 @@ const variables = {
   ),
   REFUND_POLICY: jsonText('REFUND_POLICY'),
   REFUND_POLICY_FILE: optional,
+  REFUND_POLICY_LOCKED: z.preprocess(blankIsUnset, z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')).transform((value) => value === 'true'),
+  MAX_DECLINES_PER_HOUR: z.preprocess(
+    blankIsUnset,
+    z.coerce.number({ error: 'must be a whole number from 1 to 1000' }).int('must be a whole number from 1 to 1000').min(1).max(1000).default(10),
+  ),
   TRANSACTION_PROPERTIES: jsonText('TRANSACTION_PROPERTIES'),
   PROVIDER_TIMEOUT_MS: z.preprocess(
     blankIsUnset,
@@ -123,6 +132,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecre
   }
   if (e.REFUND_POLICY !== undefined && e.REFUND_POLICY_FILE) problems.push('REFUND_POLICY and REFUND_POLICY_FILE: set one, not both');
   const policy = readPolicy(e.REFUND_POLICY, e.REFUND_POLICY_FILE, problems);
+  if (e.REFUND_POLICY_LOCKED && e.REFUND_POLICY === undefined && !e.REFUND_POLICY_FILE) {
+    problems.push('REFUND_POLICY_LOCKED: pins the policy given in REFUND_POLICY or REFUND_POLICY_FILE, and neither is set');
+  }
   const authorizeNet = pair(e.AUTHORIZENET_API_LOGIN_ID, e.AUTHORIZENET_TRANSACTION_KEY, 'AUTHORIZENET_API_LOGIN_ID', 'AUTHORIZENET_TRANSACTION_KEY', problems);
   const paypal = pair(e.PAYPAL_CLIENT_ID, e.PAYPAL_CLIENT_SECRET, 'PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET', problems);
   const properties = transactionPropertyOverridesSchema.safeParse(e.TRANSACTION_PROPERTIES ?? {});
@@ -148,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecre
     paypal: paypal ? { clientId: paypal[0], clientSecret: paypal[1], apiBase: v.PAYPAL_API_BASE } : null,
     objectTypes,
     policy,
+    policyLocked: v.REFUND_POLICY_LOCKED,
+    maxDeclinesPerHour: v.MAX_DECLINES_PER_HOUR,
     transactionProperties: properties.success ? properties.data : {},
     providerTimeoutMs: v.PROVIDER_TIMEOUT_MS,
   };
@@ -161,7 +175,7 @@ function pair(first: string | undefined, second: string | undefined, firstName: 
   return null;
 }
 
-function readPolicy(inline: unknown, file: string | undefined, problems: string[]): RefundPolicy | null {
+function readPolicy(inline: unknown, file: string | undefined, problems: string[]): PolicyDocument | null {
   let raw = inline;
   let source = 'REFUND_POLICY';
   if (file) {
@@ -174,10 +188,10 @@ function readPolicy(inline: unknown, file: string | undefined, problems: string[
     }
   }
   if (raw === undefined) return null;
-  const policy = refundPolicySchema.safeParse(raw);
-  if (!policy.success) {
-    problems.push(...policy.error.issues.map((issue) => `${source}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`));
+  const parsed = parsePolicy(raw);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems.map((problem) => `${source}${problem.path ? `.${problem.path}` : ''}: ${problem.message}`));
     return null;
   }
-  return policy.data;
+  return parsed.document;
 }

@@ -1,4 +1,4 @@
-import type { AttemptResult } from '../application/prepare-attempt';
+import type { AttemptResult } from '../application/attempts/attempt-result';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors';
 import { assertNever } from '../domain/assert-never';
@@ -6,15 +6,20 @@ import { assertNever } from '../domain/assert-never';
 export function statusOf(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_REQUEST':
+    case 'INVALID_POLICY':
       return 400;
     case 'INVALID_SIGNATURE':
       return 401;
     case 'NOT_PERMITTED':
       return 403;
     case 'TRANSACTION_NOT_FOUND':
+    case 'ATTEMPT_NOT_FOUND':
     case 'NOT_FOUND':
       return 404;
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'ATTEMPT_NOT_AWAITING_APPROVAL':
+    case 'POLICY_VERSION_CONFLICT':
+    case 'POLICY_LOCKED':
       return 409;
     case 'AMOUNT_EXCEEDS_REFUNDABLE':
     case 'TRANSACTION_NOT_REFUNDABLE':
@@ -35,17 +40,25 @@ export function errorBody(error: AppError): { error: { code: string; message: st
   return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
 }
 
-/** 201 when the provider answered, 202 when the outcome is unknown, 200 for a replay of the same form (design §7). */
+/**
+ * 201 when the provider answered, 202 when the outcome is unknown or the refund awaits approval, 200 for a
+ * replay of the same form (design §7).
+ */
 export function attemptStatus(result: AttemptResult): number {
   if (result.outcome === 'replayed') return 200;
-  return result.attempt.status === 'unknown' ? 202 : 201;
+  return result.attempt.status === 'unknown' || result.attempt.status === 'awaiting_approval' ? 202 : 201;
 }
 
 /** What a host answers for a bug: never a stack trace, never a secret. */
 export const INTERNAL_ERROR = new AppError('INTERNAL', 'Something went wrong on our side. Try again in a minute: sending the same form again never refunds twice.');
 
+/** A request that does not fit its schema: every issue listed, and the first one's field named (`details.field`). */
 export function invalidRequest(error: ZodError): AppError {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-  const first = issues[0];
-  return new AppError('INVALID_REQUEST', first ? `${first.path || 'body'}: ${first.message}` : 'The request is invalid.', { issues });
+  const first = error.issues[0];
+  const field = first?.path[0];
+  return new AppError('INVALID_REQUEST', first ? `${issues[0]?.path || 'body'}: ${first.message}` : 'The request is invalid.', {
+    issues,
+    ...(field !== undefined ? { field: String(field) } : {}),
+  });
 }

@@ -25,3 +25,32 @@ export const voidBody = z
   .object(attemptFields)
   .strict()
   .refine(noteGivenForOther, noteRequiredMessage);
+
+export const attemptParams = z.object({
+  attemptId: z.uuid({ error: 'is not an attempt id' }),
+});
+
+const decisionNote = z.string().max(2000);
+
+/** POST /api/attempts/{id}/approve: an optional note for the requester and the timeline. */
+export const approveBody = z.object({ note: decisionNote.optional() }).strict();
+
+/** POST /api/attempts/{id}/reject: the note says why (required, design §7). */
+export const rejectBody = z
+  .object({ note: decisionNote })
+  .strict()
+  .refine((body) => body.note.trim().length > 0, { path: ['note'], message: 'say why the request is rejected' });
+
+/** POST /api/attempts/{id}/cancel takes no body; an empty object is accepted too. */
+export const cancelBody = z.object({}).strict().optional();
+
+/** PUT /api/policy: the policy (checked by the policy's own rules) and the version it was read at. */
+export const policyBody = z
+  .object({ policy: z.unknown().refine((value) => value !== undefined, 'is required'), version: z.number().int().min(0) })
+  .strict();
+
+/** ?cursor=&limit= of the lists. */
+export const pageQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});

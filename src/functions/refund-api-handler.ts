@@ -1,7 +1,7 @@
 import { getTransaction } from '../application/get-transaction';
 import type { RefundDeps } from '../application/refund-deps';
-import { requestRefund } from '../application/request-refund';
-import { requestVoid } from '../application/request-void';
+import { requestRefund } from '../application/request-refund/request-refund';
+import { requestVoid } from '../application/request-void/request-void';
 import { AppError } from '../domain/errors';
 import { type HubSpotUserId, idempotencyKey } from '../domain/ids';
 import { assertNever } from '../domain/assert-never';

@@ -52,3 +52,9 @@ export function identify(options: IdentityOptions) {
     next();
   };
 }
+
+/** The acting user that `identify` established; a route without one is a bug, answered as a signature problem. */
+export function actorOf(req: Request): HubSpotUserId {
+  if (!req.actor) throw new AppError('INVALID_SIGNATURE', 'The acting HubSpot user is unknown.');
+  return req.actor;
+}

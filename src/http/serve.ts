@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
+import { expireRequests } from '../application/approvals/expire-requests';
 import { resolveAttempts } from '../application/resolve-attempts';
-import { syncCrm } from '../application/sync-crm';
+import { syncCrm } from '../application/crm-write/sync-crm';
 import type { Backend } from '../composition-root';
 import { AppError } from '../domain/errors';
 import { createHttpApp } from '../http/app';
@@ -9,7 +10,7 @@ import { sandboxRoutes } from '../http/sandbox-routes';
 const OUTBOX_INTERVAL_MS = 5_000;
 const RESOLVE_INTERVAL_MS = 60_000;
 
-/** Starts the Express host and the outbox worker; resolves with a stop function. */
+/** Starts the Express host and its workers (CRM outbox; expiry of requests and resolution of unknown attempts); resolves with a stop function. */
 export async function serve(backend: Backend): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
   const { config, deps } = backend;
   const app = createHttpApp(deps, {
@@ -27,7 +28,14 @@ export async function serve(backend: Backend): Promise<{ server: Server; url: st
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const outbox = every(OUTBOX_INTERVAL_MS, () => syncCrm(deps), (error) => deps.logger.error('crm outbox worker failed', { error: String(error) }));
-  const resolver = every(RESOLVE_INTERVAL_MS, () => resolveAttempts(deps), (error) => deps.logger.error('attempt resolver failed', { error: String(error) }));
+  const resolver = every(
+    RESOLVE_INTERVAL_MS,
+    async () => {
+      await expireRequests(deps);
+      await resolveAttempts(deps);
+    },
+    (error) => deps.logger.error('attempt resolver failed', { error: String(error) }),
+  );
   return {
     server,
     url,

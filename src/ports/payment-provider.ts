@@ -70,6 +70,11 @@ export interface PaymentProvider {
    * Never throws.
    */
   lookup(request: ProviderLookupRequest): Promise<ProviderOutcome>;
+  /**
+   * The provider's own figure of what the payment took (captured or settled), or null when it cannot tell
+   * now. Present where the adapter can read it: it replaces the amount a CRM record gave (design §3). Never throws.
+   */
+  paidAmount?(providerTransactionId: string, signal: AbortSignal): Promise<Money | null>;
   /** Present only for providers that void (Authorize.net, NMI). */
   readonly voids?: {
     settlement(providerTransactionId: string, signal: AbortSignal): Promise<Settlement>;

@@ -37,8 +37,10 @@ describe('resolveAttempts', () => {
     expect(await resolveAttempts(later())).toEqual({ checked: 1, resolved: 1, stillOpen: 0 });
     expect(backend.stripe.calls).toHaveLength(1);
     expect(backend.stripe.lookups[0]).toMatchObject({ attemptId: id, idempotencyKey: 'resolve-key-02', kind: 'refund', providerRefundId: null, amount: { minor: 4000n, currency: 'USD' } });
-    const [attempt] = await backend.deps.ledger.listAttempts(ref);
+    const [attempt] = await backend.attemptsOf(ref);
     expect(attempt).toMatchObject({ status: 'succeeded', providerRefundId: 're_found' });
+    // the CRM write follows the change, in the background
+    await backend.deps.background.drain();
     expect(await backend.crm.propertiesOf(ref)).toMatchObject({ refund_status: 'partially_refunded', refunded_amount: '40.00' });
     const notes = await backend.crm.notesOf(ref);
     expect(notes).toHaveLength(1);
@@ -60,7 +62,7 @@ describe('resolveAttempts', () => {
     backend.stripe.lookupAnswer = async () => ({ status: 'pending', providerRefundId: 're_slow' });
     expect(await resolveAttempts(later())).toEqual({ checked: 1, resolved: 1, stillOpen: 0 });
     expect(await resolveAttempts(later())).toEqual({ checked: 1, resolved: 0, stillOpen: 1 });
-    const [attempt] = await backend.deps.ledger.listAttempts(ref);
+    const [attempt] = await backend.attemptsOf(ref);
     expect(attempt).toMatchObject({ status: 'pending', providerRefundId: 're_slow' });
   });
 });

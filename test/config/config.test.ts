@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       paypal: null,
       objectTypes: ['deals'],
       policy: null,
+      policyLocked: false,
+      maxDeclinesPerHour: 10,
       transactionProperties: {},
       providerTimeoutMs: 10000,
     });
@@ -60,7 +62,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://refunds.example.com',
       transactionProperties: { '2-123456': { amount: 'total' } },
     });
-    expect(config.policy?.maxPerRefund.get('USD')).toBe(10000n);
+    expect(config.policy?.limits).toEqual({ USD: { perRefund: '100.00' } });
   });
 
   it('keeps sandbox mode on any loopback host', () => {
@@ -71,7 +73,7 @@ describe('loadConfig', () => {
   it('reads the policy from a file', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'policy-')), 'policy.json');
     writeFileSync(file, '{"teamIds":["9"]}');
-    expect(loadConfig({ REFUND_POLICY_FILE: file }).policy?.teamIds).toEqual(['9']);
+    expect(loadConfig({ REFUND_POLICY_FILE: file }).policy?.refunders.teamIds).toEqual(['9']);
   });
 
   it('reports every problem at once, by variable, without echoing secrets', () => {
@@ -90,7 +92,11 @@ describe('loadConfig', () => {
     [{ HUBSPOT_ACCESS_TOKEN: 't' }, /HUBSPOT_CLIENT_SECRET: required/],
     [{ REFUND_POLICY: '{}', REFUND_POLICY_FILE: '/x' }, /set one, not both/],
     [{ REFUND_POLICY_FILE: '/nonexistent/policy.json' }, /REFUND_POLICY_FILE \(\/nonexistent\/policy.json\): cannot be read/],
-    [{ REFUND_POLICY: '{"maxPerRefund":{"JPY":"1.5"}}' }, /REFUND_POLICY.maxPerRefund.JPY: JPY has no decimals/],
+    [{ REFUND_POLICY: '{"maxPerRefund":{"JPY":"1.5"}}' }, /REFUND_POLICY.limits.JPY.perRefund: JPY has no decimals/],
+    [{ REFUND_POLICY: '{"limits":{"USD":{"perDay":"x"}},"colour":1}' }, /REFUND_POLICY.colour: is not a setting[\s\S]*REFUND_POLICY.limits.USD.perDay/],
+    [{ REFUND_POLICY_LOCKED: 'true' }, /REFUND_POLICY_LOCKED: pins the policy given in REFUND_POLICY or REFUND_POLICY_FILE, and neither is set/],
+    [{ REFUND_POLICY_LOCKED: 'yes' }, /REFUND_POLICY_LOCKED: must be true or false/],
+    [{ MAX_DECLINES_PER_HOUR: '0' }, /MAX_DECLINES_PER_HOUR/],
     [{ REFUND_OBJECT_TYPES: 'deals,Bad Type' }, /"Bad Type" is not a HubSpot object type/],
     [{ TRANSACTION_PROPERTIES: '{"deals":{"amount":"Net Amount"}}' }, /TRANSACTION_PROPERTIES.deals.amount/],
     [{ PROVIDER_TIMEOUT_MS: '20000' }, /PROVIDER_TIMEOUT_MS: must stay under HubSpot/],

@@ -1,8 +1,8 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import { requestRefund } from '../../src/application/request-refund';
-import { requestVoid } from '../../src/application/request-void';
+import { requestRefund } from '../../src/application/request-refund/request-refund';
+import { requestVoid } from '../../src/application/request-void/request-void';
 import { resolveAttempts } from '../../src/application/resolve-attempts';
 import { providerRegistry } from '../../src/adapters/providers/provider-registry';
 import { toCurrencyCode } from '../../src/domain/currency';
@@ -122,7 +122,7 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s adapt
     }
     const over = nextCall(money('0.01'), false);
     await expect(refund(over, '0.01')).rejects.toMatchObject({ code: 'AMOUNT_EXCEEDS_REFUNDABLE', details: { refundable: '0.00' } });
-    const read = await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: dealId });
+    const read = await backend.attemptsOf({ objectType: 'deals', objectId: dealId });
     expect(read.map((attempt) => attempt.status)).toEqual(['succeeded', 'succeeded', 'succeeded']);
   });
 
@@ -142,7 +142,7 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s adapt
     driver.declineRefund(call);
     const result = await refund(call, '10.00');
     expect(result.attempt).toMatchObject({ status: 'failed', failure: { message: expect.any(String) } });
-    expect((await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: dealId }))[0]?.status).toBe('failed');
+    expect((await backend.attemptsOf({ objectType: 'deals', objectId: dealId }))[0]?.status).toBe('failed');
   });
 
   scenario('timeout, then resolved by lookup', async () => {
@@ -155,7 +155,7 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s adapt
     driver.lookupFinds(call, 'RL1');
     const later = { ...backend.deps, clock: { now: () => new Date(Date.now() + 5 * 60_000) } };
     expect(await resolveAttempts(later)).toEqual({ checked: 1, resolved: 1, stillOpen: 0 });
-    const [attempt] = await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: dealId });
+    const [attempt] = await backend.attemptsOf({ objectType: 'deals', objectId: dealId });
     expect(attempt).toMatchObject({ status: 'succeeded', providerRefundId: refundIdOf(call, 'RL1') });
   });
 

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { syncCrm } from '../../src/application/sync-crm';
+import { syncCrm } from '../../src/application/crm-write/sync-crm';
 import { hubSpotError, rateLimited } from '../support/hubspot-mock';
 import { DEAL_QUERY, type E2eBackend, REP, STRIPE_BASE, createdNote, dealFixture, startE2eBackend, stripeRefundFixture } from './e2e-backend';
 
@@ -57,12 +57,12 @@ describe('refund end to end when things go wrong', () => {
     const response = await e2e.signedFetch('POST', '/api/transactions/deals/803/refunds?userId=55', refundBody('e2e-write-back-1'));
     expect(response.status).toBe(201);
     expect(response.body.attempt.status).toBe('succeeded');
-    expect(await e2e.backend.deps.ledger.outboxBacklog()).toBe(1);
+    expect(await e2e.backend.deps.outbox.backlog()).toBe(1);
 
     expectWriteBack('803');
     const later = { ...e2e.backend.deps, clock: { now: () => new Date(Date.now() + 60_000) } };
     expect(await syncCrm(later)).toEqual({ delivered: 1, failed: 0 });
-    expect(await e2e.backend.deps.ledger.outboxBacklog()).toBe(0);
+    expect(await e2e.backend.deps.outbox.backlog()).toBe(0);
   });
 
   it('records a Stripe decline as a failed attempt (201), and the amount stays refundable', async () => {

@@ -1,4 +1,4 @@
-import { syncCrm } from '../../src/application/sync-crm';
+import { syncCrm } from '../../src/application/crm-write/sync-crm';
 import { AppError } from '../../src/domain/errors';
 import type { CrmRecords } from '../../src/ports/crm-records';
 import type { CrmTimeline } from '../../src/ports/crm-timeline';
@@ -46,14 +46,14 @@ describe('when HubSpot is down', () => {
     const response = await http.request('POST', '/api/transactions/deals/1001/refunds?userId=1', { body: { amount: '10', reason: 'duplicate', idempotencyKey: 'outage-key-2' } });
     expect(response.status).toBe(201);
     expect(response.body.attempt.status).toBe('succeeded');
-    expect(await backend.deps.ledger.outboxBacklog()).toBe(1);
+    expect(await backend.deps.outbox.backlog()).toBe(1);
     expect(await backend.crm.propertiesOf({ objectType: 'deals', objectId: '1001' })).not.toHaveProperty('refund_status');
 
     writesDown = false;
     expect(await syncCrm(backend.deps)).toEqual({ delivered: 0, failed: 0 });
     backend.clock.set(new Date(Date.now() + 6_000));
     expect(await syncCrm(backend.deps)).toEqual({ delivered: 1, failed: 0 });
-    expect(await backend.deps.ledger.outboxBacklog()).toBe(0);
+    expect(await backend.deps.outbox.backlog()).toBe(0);
     expect(await backend.crm.propertiesOf({ objectType: 'deals', objectId: '1001' })).toMatchObject({ refund_status: 'partially_refunded', refunded_amount: '10.00' });
     expect(await backend.crm.notesOf({ objectType: 'deals', objectId: '1001' })).toHaveLength(1);
   });

@@ -54,7 +54,7 @@ describe('malformed requests', () => {
     }
     expect(failures).toEqual([]);
     expect(backend.stripe.calls).toHaveLength(0);
-    expect(await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: '1002' })).toEqual([]);
+    expect(await backend.attemptsOf({ objectType: 'deals', objectId: '1002' })).toEqual([]);
   });
 
   it.each([

@@ -30,10 +30,14 @@ describe('refund HTTP API (sandbox identity)', () => {
       body: {
         transaction: {
           objectType: 'deals', objectId: '1001', provider: 'stripe', providerTransactionId: 'pi_3SandboxAnnualPlan0001',
-          currency: 'USD', amount: '1200.00', refunded: '0.00', refundable: '1200.00', refundStatus: 'not_refunded',
+          currency: 'USD', amount: '1200.00', refunded: '0.00', refundable: '1200.00', refundStatus: 'not_refunded', warnings: [],
         },
         attempts: [],
-        viewer: { canRefund: true, canVoid: false, maxRefundAmount: '500.00', denyReason: null },
+        attemptsCursor: null,
+        viewer: {
+          canRefund: true, canVoid: false, canApprove: false, approvalAbove: '500.00', approvalBy: 'a super admin',
+          maxRefundAmount: null, dailyRemaining: null, denyReason: null,
+        },
       },
     });
   });
@@ -147,23 +151,36 @@ describe('refund HTTP API (sandbox identity)', () => {
   it("refuses an amount the provider's currency rules cannot take, before recording it", async () => {
     const response = await http.request('POST', refunds('1004', ADMIN), { body: { amount: '1.234', reason: 'duplicate', idempotencyKey: key() } });
     expect(response).toEqual({ status: 400, body: { error: { code: 'INVALID_REQUEST', message: 'KWD amounts must end in 0 here.', details: { field: 'amount', currency: 'KWD' } } } });
-    expect(await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: '1004' })).toEqual([]);
+    expect(await backend.attemptsOf({ objectType: 'deals', objectId: '1004' })).toEqual([]);
   });
 
   describe('permissions', () => {
     it('refuses a user the policy does not name, and tells the card why', async () => {
       const read = await http.request('GET', `${deal1001}?userId=${NO_ACCESS}`);
-      expect(read.body.viewer).toEqual({ canRefund: false, canVoid: false, maxRefundAmount: null, denyReason: expect.stringMatching(/super admin/) });
+      expect(read.body.viewer).toEqual({
+        canRefund: false, canVoid: false, canApprove: false, approvalAbove: null, approvalBy: null, maxRefundAmount: null, dailyRemaining: null,
+        denyReason: expect.stringMatching(/super admin/),
+      });
       const response = await http.request('POST', refunds('1001', NO_ACCESS), { body: { amount: '1', reason: 'duplicate', idempotencyKey: key() } });
       expect(response.status).toBe(403);
       expect(response.body.error.code).toBe('NOT_PERMITTED');
       expect(backend.stripe.calls).toHaveLength(0);
     });
 
-    it('refuses a refund above the per-refund cap with the cap', async () => {
+    it('holds a refund above the per-refund limit for an approver (202), sending nothing', async () => {
+      const response = await http.request('POST', refunds(), { body: { amount: '500.01', reason: 'duplicate', idempotencyKey: key() } });
+      expect(response.status).toBe(202);
+      expect(response.body.attempt).toMatchObject({ status: 'awaiting_approval', approvalReason: 'Above the limit of USD 500.00 per refund.', expiresAt: expect.any(String) });
+      expect(response.body.transaction).toMatchObject({ refundable: '699.99', refundStatus: 'refund_awaiting_approval' });
+      expect(backend.stripe.calls).toHaveLength(0);
+    });
+
+    it('refuses a refund above the limit, with the limit, when the policy names no approvers', async () => {
+      await backend.reset({ refunders: { teamIds: ['7'] }, approvers: { superAdmins: false }, limits: { USD: { perRefund: '500.00' } } });
       const response = await http.request('POST', refunds(), { body: { amount: '500.01', reason: 'duplicate', idempotencyKey: key() } });
       expect(response.status).toBe(403);
       expect(response.body.error).toMatchObject({ code: 'NOT_PERMITTED', details: { maxRefundAmount: '500.00' } });
+      expect(response.body.error.message).toMatch(/names no approvers/);
     });
 
     it('refuses a user unknown to the account', async () => {
@@ -198,7 +215,7 @@ describe('refund HTTP API (sandbox identity)', () => {
       const response = await http.request('POST', refunds('5003', ADMIN), { body: { reason: 'duplicate', idempotencyKey: key() } });
       expect(response.status).toBe(503);
       expect(response.body.error).toMatchObject({ code: 'PROVIDER_NOT_CONFIGURED', details: { provider: 'paypal' } });
-      expect(await backend.deps.ledger.listAttempts({ objectType: 'deals', objectId: '5003' })).toEqual([]);
+      expect(await backend.attemptsOf({ objectType: 'deals', objectId: '5003' })).toEqual([]);
     });
 
     it('404s unknown routes with the error shape', async () => {

@@ -44,7 +44,7 @@ describe('voids over HTTP', () => {
     const response = await http.request('POST', path('/voids'), { body: body('void-key-0001') });
     expect(response.status).toBe(201);
     expect(response.body.attempt).toMatchObject({ kind: 'void', amount: '80.00', status: 'succeeded', providerRefundId: 'void-1' });
-    expect(response.body.transaction).toMatchObject({ refundable: '0.00', refundStatus: 'fully_refunded' });
+    expect(response.body.transaction).toMatchObject({ refundable: '0.00', refundStatus: 'voided', refunded: '0.00' });
     expect(voidCalls[0]).toMatchObject({ providerTransactionId: '7654321098', amount: { minor: 8000n, currency: 'USD' }, idempotencyKey: 'void-key-0001' });
     expect((await http.request('POST', path('/voids'), { body: body('void-key-0001') })).status).toBe(200);
     expect(voidCalls).toHaveLength(1);

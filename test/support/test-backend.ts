@@ -3,20 +3,27 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { backgroundTasks } from '../../src/application/background-tasks';
 import { cachedUserDirectory } from '../../src/application/cached-user-directory';
+import { policySource } from '../../src/application/policy/policy-source';
 import type { RefundDeps } from '../../src/application/refund-deps';
 import { silentLogger } from '../../src/adapters/logging/json-logger';
 import { createManualProvider } from '../../src/adapters/providers/manual/manual-provider';
 import { providerRegistry } from '../../src/adapters/providers/provider-registry';
 import { SandboxCrm } from '../../src/adapters/sandbox/sandbox-crm';
 import { seedSandbox } from '../../src/adapters/sandbox/sandbox-seed';
+import { type AttemptRow, ATTEMPT_COLUMNS, attemptFromRow } from '../../src/adapters/store/attempt-row';
 import type { Database } from '../../src/adapters/store/database';
+import { SqlCrmOutbox } from '../../src/adapters/store/sql-crm-outbox';
+import { SqlPolicyStore } from '../../src/adapters/store/sql-policy-store';
+import type { RefundAttempt } from '../../src/domain/attempt';
+import type { TransactionRef } from '../../src/domain/ids';
+import { parsePolicy } from '../../src/domain/policy';
 import { createHttpApp } from '../../src/http/app';
-import { refundPolicySchema } from '../../src/domain/policy';
 import type { Clock } from '../../src/ports/clock';
 import { fakeProvider, type FakeProvider } from './fake-provider';
-import { testLedger, resetLedger } from './ledger-fixtures';
+import { resetLedger, testLedger } from './ledger-fixtures';
 
-export const POLICY = { teamIds: ['7'], maxPerRefund: { USD: '500.00' } };
+/** The test policy: team 7 refunds up to 500.00 USD at a time; super admins approve above. */
+export const POLICY = { refunders: { teamIds: ['7'] }, limits: { USD: { perRefund: '500.00' } }, otherCurrencies: 'no_limit' };
 
 export interface TestBackend {
   db: Database;
@@ -24,29 +31,36 @@ export interface TestBackend {
   stripe: FakeProvider;
   deps: RefundDeps;
   clock: Clock & { set(date: Date): void };
-  /** resets the ledger, reseeds the demo CRM and forgets provider calls */
-  reset(): Promise<void>;
+  /** resets the ledger, reseeds the demo CRM and the policy, and forgets provider calls */
+  reset(policy?: unknown): Promise<void>;
   addDeal(id: string, properties: Record<string, string>): Promise<void>;
+  /** every attempt made from a record, newest first, straight from the ledger's table */
+  attemptsOf(ref: TransactionRef): Promise<RefundAttempt[]>;
   close(): Promise<void>;
 }
 
-export async function testBackend(overrides: Partial<RefundDeps> = {}): Promise<TestBackend> {
+export async function testBackend(overrides: Partial<RefundDeps> = {}, options: { policy?: unknown } = {}): Promise<TestBackend> {
   let now: Date | null = null;
   const clock = { now: () => now ?? new Date(), set: (date: Date) => (now = date) };
   const { ledger, db } = await testLedger(clock);
   const crm = new SandboxCrm(db);
   const stripe = fakeProvider('stripe');
+  const policyStore = new SqlPolicyStore(db);
+  const policies = policySource(policyStore, clock, false);
   const deps: RefundDeps = {
     records: crm,
     timeline: crm,
     users: cachedUserDirectory(crm, clock),
     ledger,
+    outbox: new SqlCrmOutbox(db),
     providers: providerRegistry([stripe, createManualProvider()]),
-    policy: refundPolicySchema.parse(POLICY),
+    policies,
+    policyStore,
     clock,
     logger: silentLogger,
     objectTypes: ['deals'],
     providerTimeoutMs: 300,
+    maxDeclinesPerHour: 10,
     background: backgroundTasks(silentLogger),
     newId: randomUUID,
     ...overrides,
@@ -57,9 +71,14 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}): Promise<
     stripe,
     deps,
     clock,
-    async reset() {
+    async reset(policy = options.policy ?? POLICY) {
       await resetLedger(db);
       await seedSandbox(db);
+      const parsed = parsePolicy(policy);
+      if (!parsed.ok) throw new Error(`test policy invalid: ${JSON.stringify(parsed.problems)}`);
+      const saved = await policyStore.save(parsed.document, 0, 'seed', null, new Date());
+      if (saved === 'conflict') throw new Error('the test policy could not be seeded');
+      policies.forget();
       const fresh = fakeProvider();
       stripe.calls.length = 0;
       stripe.lookups.length = 0;
@@ -69,6 +88,13 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}): Promise<
     },
     async addDeal(id, properties) {
       await db.query(`INSERT INTO sandbox_records (object_type, object_id, properties) VALUES ('deals', $1, $2)`, [id, JSON.stringify(properties)]);
+    },
+    async attemptsOf(ref) {
+      const rows = await db.query<AttemptRow>(
+        `SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts WHERE object_type = $1 AND object_id = $2 ORDER BY created_at DESC, id DESC`,
+        [ref.objectType, ref.objectId],
+      );
+      return rows.map(attemptFromRow);
     },
     async close() {
       await deps.background.drain();

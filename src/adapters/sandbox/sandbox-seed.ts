@@ -10,14 +10,31 @@ export interface DemoUser {
   readonly teamIds: readonly string[];
 }
 
-/** The Support team (id 7) may refund in the sandbox's default policy; see SANDBOX_POLICY. */
+/** The Support team (7) refunds and Finance (9) approves in the sandbox's policy; see SANDBOX_POLICY. */
 export const DEMO_USERS: readonly DemoUser[] = [
   { id: '1', email: 'ada.admin@example.com', firstName: 'Ada', lastName: 'Admin', superAdmin: true, roleIds: [], teamIds: [] },
   { id: '2', email: 'rita.rep@example.com', firstName: 'Rita', lastName: 'Rep', superAdmin: false, roleIds: ['30'], teamIds: ['7'] },
   { id: '3', email: 'nick.noaccess@example.com', firstName: 'Nick', lastName: 'Noaccess', superAdmin: false, roleIds: ['31'], teamIds: ['8'] },
+  { id: '4', email: 'mona.manager@example.com', firstName: 'Mona', lastName: 'Manager', superAdmin: false, roleIds: ['32'], teamIds: ['9'] },
 ];
 
-export const SANDBOX_POLICY = { superAdmins: true, teamIds: ['7'], maxPerRefund: { USD: '500.00', EUR: '500.00', JPY: '50000' } };
+/**
+ * The demo policy (design §5): Support refunds up to 500 at a time and 1000 a day (USD, EUR; JPY likewise),
+ * anything above or in another currency waits for a super admin or Finance; a note is needed for "other".
+ */
+export const SANDBOX_POLICY = {
+  refunders: { superAdmins: true, teamIds: ['7'] },
+  approvers: { superAdmins: true, teamIds: ['9'] },
+  limits: {
+    USD: { perRefund: '500.00', perDay: '1000.00' },
+    EUR: { perRefund: '500.00', perDay: '1000.00' },
+    JPY: { perRefund: '50000', perDay: '100000' },
+  },
+  otherCurrencies: 'needs_approval',
+  limitSuperAdmins: false,
+  requireNoteFor: ['other'],
+  approvalExpiresAfterHours: 72,
+};
 
 export interface DemoDeal {
   readonly id: string;

@@ -4,10 +4,17 @@ export interface SqlExecutor {
 }
 
 export interface Database extends SqlExecutor {
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. `lock` takes a
+   * transaction-level advisory lock (two int4 keys) in the same round trip as BEGIN, before any statement of
+   * `work` takes its snapshot.
+   */
+  transaction<T>(work: (tx: SqlExecutor) => Promise<T>, options?: { readonly lock?: AdvisoryLock }): Promise<T>;
   close(): Promise<void>;
 }
+
+/** Two int4 keys: a class of lock (our constant) and the thing locked (a hash of its id). */
+export type AdvisoryLock = readonly [number, number];
 
 /** Postgres type OID of int8/bigint: parsed to a JS bigint, never to a number. */
 export const INT8_OID = 20;

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Logger } from '../../ports/logger';
-import { type Database, INT8_OID, type SqlExecutor } from './database';
+import { type AdvisoryLock, type Database, INT8_OID, type SqlExecutor } from './database';
 import { isAppError } from '../../domain/errors';
 import { toLedgerError } from './ledger-errors';
 
@@ -55,8 +55,9 @@ export async function openPostgresDatabase(connectionString: string, options: Po
   const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
       try {
-        const result = await target.query(text, [...params]);
-        return result.rows as Row[];
+        const result: pg.QueryResult | pg.QueryResult[] = await target.query(text, [...params]);
+        // a simple query of several statements answers with one result each: the last one is the answer
+        return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Row[];
       } catch (error) {
         throw toLedgerError(error);
       }
@@ -64,7 +65,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
   });
   return {
     ...executor(pool),
-    async transaction(work) {
+    async transaction(work, options = {}) {
       let connection: pg.PoolClient;
       try {
         connection = await pool.connect();
@@ -73,7 +74,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
       }
       let broken: Error | undefined;
       try {
-        await executor(connection).query('BEGIN');
+        await executor(connection).query(beginWith(options.lock));
         const result = await work(executor(connection));
         await executor(connection).query('COMMIT');
         return result;
@@ -89,4 +90,11 @@ export async function openPostgresDatabase(connectionString: string, options: Po
     },
     close: () => pool.end(),
   };
+}
+
+/** BEGIN, with the advisory lock in the same round trip (a simple query may hold two statements, but no parameters). */
+function beginWith(lock: AdvisoryLock | undefined): string {
+  if (!lock) return 'BEGIN';
+  if (!lock.every((key) => Number.isInteger(key) && key >= -(2 ** 31) && key < 2 ** 31)) throw new Error(`advisory lock keys must be int4: ${lock.join(', ')}`);
+  return `BEGIN; SELECT pg_advisory_xact_lock(${lock[0]}, ${lock[1]})`;
 }

@@ -1,12 +1,46 @@
-import { ATTEMPT_STATUSES, canTransition, isFinal, type RefundAttempt } from '../../domain/attempt';
-import { type CurrencyCode, toCurrencyCode } from '../../domain/currency';
-import type { AttemptId, TransactionRef } from '../../domain/ids';
-import { refundableMinor } from '../../domain/refund-status';
+import { randomUUID } from 'node:crypto';
+import type { RefundAttempt } from '../../domain/attempt';
+import type { CurrencyCode } from '../../domain/currency';
+import type { AttemptId, HubSpotUserId, PaymentId, PaymentKey } from '../../domain/ids';
 import type { Clock } from '../../ports/clock';
-import type { AttemptRequest, Ledger, OutboxJob, ReserveResult } from '../../ports/ledger';
-import type { ProviderOutcome } from '../../ports/payment-provider';
-import { ATTEMPT_COLUMNS, type AttemptRow, attemptFromRow } from './attempt-row';
+import type {
+  AttemptChange,
+  AttemptDraft,
+  AttemptPage,
+  ChangeResult,
+  Ledger,
+  PaymentSighting,
+  PaymentState,
+  ReservationState,
+  ReserveOptions,
+  ReserveResult,
+  Verdict,
+} from '../../ports/ledger';
+import { ATTEMPT_COLUMNS, type AttemptRow, attemptColumnsAs, attemptFromRow, unprefixed } from './attempt-row';
 import type { Database } from './database';
+import { decodeCursor, encodeCursor } from './page-cursor';
+import { outboxJobOf } from './outbox-row';
+import { PAYMENT_COLUMNS, type PaymentRow, paymentColumnsAs, paymentFromRow } from './payment-row';
+import { changeStatement } from './sql-change-attempt';
+import { reserve } from './sql-reserve';
+import { COUNTS_TOWARD_DAILY, IN_FLIGHT } from './status-sql';
+
+/** A sighting without a lock: the payment as it is, created on first sight (its amount fixed then), the record linked. */
+const SEE_SQL = `
+WITH found AS (SELECT * FROM payments WHERE provider = $1 AND provider_transaction_id = $2),
+made AS (
+  INSERT INTO payments (id, provider, provider_transaction_id, currency, paid_minor, paid_source, card_last4, created_at, updated_at)
+  SELECT $3, $1, $2, $4, $5, 'record', $6, $7, $7 WHERE NOT EXISTS (SELECT 1 FROM found)
+  ON CONFLICT (provider, provider_transaction_id) DO NOTHING RETURNING *),
+payment AS (SELECT * FROM found UNION ALL SELECT * FROM made),
+link AS (
+  INSERT INTO payment_records (object_type, object_id, payment_id, record_amount_minor, record_currency, seen_at)
+  SELECT $8, $9, payment.id, $5, $4, $7 FROM payment
+  ON CONFLICT (object_type, object_id) DO UPDATE SET payment_id = EXCLUDED.payment_id, record_amount_minor = EXCLUDED.record_amount_minor,
+    record_currency = EXCLUDED.record_currency, seen_at = EXCLUDED.seen_at
+  WHERE (payment_records.payment_id, payment_records.record_amount_minor, payment_records.record_currency)
+    IS DISTINCT FROM (EXCLUDED.payment_id, EXCLUDED.record_amount_minor, EXCLUDED.record_currency))
+SELECT ${PAYMENT_COLUMNS} FROM payment`;
 
 export class SqlLedger implements Ledger {
   constructor(
@@ -14,172 +48,142 @@ export class SqlLedger implements Ledger {
     private readonly clock: Clock,
     /** an extra health check of the database's own files (the embedded one), run by ping() */
     private readonly check?: () => void,
+    private readonly newId: () => string = randomUUID,
   ) {}
 
-  reserveAttempt(request: AttemptRequest): Promise<ReserveResult> {
-    return this.db.transaction(async (tx) => {
-      const now = this.clock.now();
-      const { objectType, objectId } = request.transaction;
-      // The upsert takes the row lock of this transaction: concurrent reservations for it queue here.
-      await tx.query(
-        `INSERT INTO transactions (object_type, object_id, provider, provider_transaction_id, currency, paid_minor, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (object_type, object_id) DO UPDATE SET provider = EXCLUDED.provider,
-           provider_transaction_id = EXCLUDED.provider_transaction_id, currency = EXCLUDED.currency,
-           paid_minor = EXCLUDED.paid_minor, updated_at = EXCLUDED.updated_at`,
-        [objectType, objectId, request.provider, request.providerTransactionId, request.currency, request.paidMinor.toString(), now],
-      );
-      // After the lock, one read: the form's earlier attempt if any, and what the transaction's attempts hold.
-      const [state] = await tx.query<{ refunded: bigint; in_flight: bigint; other_currency: bigint } & Partial<AttemptRow>>(
-        `WITH sums AS (
-           SELECT COALESCE(SUM(amount_minor) FILTER (WHERE status = 'succeeded'), 0)::int8 AS refunded,
-                  COALESCE(SUM(amount_minor) FILTER (WHERE status IN ('pending', 'unknown')), 0)::int8 AS in_flight,
-                  COUNT(*) FILTER (WHERE currency <> $3) AS other_currency
-           FROM refund_attempts WHERE object_type = $1 AND object_id = $2 AND status <> 'failed')
-         SELECT sums.*, known.* FROM sums
-         LEFT JOIN LATERAL (SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts
-           WHERE object_type = $1 AND object_id = $2 AND idempotency_key = $4) known ON true`,
-        [objectType, objectId, request.currency, request.idempotencyKey],
-      );
-      if (!state) throw new Error('the database returned no state');
-      if (state.id) {
-        const known = state as AttemptRow;
-        const attempt = attemptFromRow(known);
-        return known.fingerprint === request.fingerprint ? { kind: 'replayed', attempt } : { kind: 'key_reused', attempt };
+  async seePayment(sighting: PaymentSighting, now: Date): Promise<PaymentState> {
+    for (let round = 1; ; round += 1) {
+      const [row] = await this.db.query<PaymentRow>(SEE_SQL, [
+        sighting.key.provider, sighting.key.providerTransactionId, this.newId(), sighting.currency, sighting.recordAmountMinor.toString(),
+        sighting.cardLast4, now, sighting.record.objectType, sighting.record.objectId,
+      ]);
+      // Empty only when another request created the payment between this statement's look and its insert.
+      if (!row) {
+        if (round < 3) continue;
+        throw new Error('the payment could neither be found nor created');
       }
-      const sums = state;
-      if (sums.other_currency > 0n) return { kind: 'currency_changed' };
-      const refundable = refundableMinor({ paidMinor: request.paidMinor, refundedMinor: sums.refunded, inFlightMinor: sums.in_flight });
-      if (refundable === 0n && request.amount === 'remaining') return { kind: 'nothing_refundable' };
-      const amount = request.amount === 'remaining' ? refundable : request.amount;
-      if (amount > refundable) return { kind: 'exceeds_refundable', refundableMinor: refundable };
-      if (request.maxMinor !== null && amount > request.maxMinor) return { kind: 'exceeds_limit', maxMinor: request.maxMinor };
-      const [row] = await tx.query<AttemptRow>(
-        `WITH created AS (
-           INSERT INTO refund_attempts (id, object_type, object_id, kind, amount_minor, currency, status, reason, note,
-             requested_by_user_id, requested_by_email, requested_by_name, idempotency_key, fingerprint, provider,
-             provider_transaction_id, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
-           RETURNING ${ATTEMPT_COLUMNS}),
-         event AS (INSERT INTO attempt_events (attempt_id, from_status, to_status, at) SELECT id, NULL, 'pending', created_at FROM created)
-         SELECT * FROM created`,
-        [
-          request.id, objectType, objectId, request.kind, amount.toString(), request.currency, request.reason, request.note,
-          request.requestedBy.userId, request.requestedBy.email ?? null, request.requestedBy.name ?? null,
-          request.idempotencyKey, request.fingerprint, request.provider, request.providerTransactionId, now,
-        ],
-      );
-      return {
-        kind: 'created',
-        attempt: attemptFromRow(mustExist(row)),
-        isFullAmount: amount === request.paidMinor,
-        before: { refundedMinor: sums.refunded, inFlightMinor: sums.in_flight },
-      };
-    });
+      const payment = paymentFromRow(row);
+      if (payment.nextExpiryAt && payment.nextExpiryAt <= now) {
+        await this.expireDue(now, 100, payment.id);
+        return (await this.findPayment(payment.key)) ?? payment;
+      }
+      return payment;
+    }
   }
 
-  /** One statement, so one atomic step without a transaction: check the transition, update, log it, queue the CRM. */
-  async completeAttempt(id: AttemptId, outcome: ProviderOutcome, at: Date): Promise<RefundAttempt> {
-    const from = ATTEMPT_STATUSES.filter((status) => canTransition(status, outcome.status) || (status === outcome.status && !isFinal(status)));
-    const failure = outcome.status === 'failed' || outcome.status === 'unknown' ? outcome.failure : null;
-    const refundId = outcome.status === 'unknown' ? null : outcome.providerRefundId;
-    const [row] = await this.db.query<AttemptRow>(
-      `WITH current AS (SELECT id, status FROM refund_attempts WHERE id = $1 AND status = ANY($9::text[]) FOR UPDATE),
-       updated AS (
-         UPDATE refund_attempts a SET status = $2, provider_refund_id = COALESCE($3, a.provider_refund_id), failure_code = $4,
-           failure_message = $5, failure_detail = $6, updated_at = $7, completed_at = $8
-         FROM current WHERE a.id = current.id
-         RETURNING a.*, current.status AS previous_status),
-       event AS (INSERT INTO attempt_events (attempt_id, from_status, to_status, at, detail) SELECT id, previous_status, $2, $7, $10 FROM updated),
-       queued AS (INSERT INTO crm_outbox (object_type, object_id, attempt_id, next_attempt_at, created_at) SELECT object_type, object_id, id, $7, $7 FROM updated)
-       SELECT ${ATTEMPT_COLUMNS} FROM updated`,
-      [
-        id, outcome.status, refundId, failure?.code ?? null, failure?.message ?? null,
-        failure?.detail ? JSON.stringify(failure.detail) : null, at, isFinal(outcome.status) ? at : null, from,
-        failure ? JSON.stringify({ code: failure.code }) : null,
-      ],
+  async recordProviderAmount(paymentId: PaymentId, paidMinor: bigint, now: Date): Promise<PaymentState> {
+    const [row] = await this.db.query<PaymentRow>(
+      `UPDATE payments SET paid_minor = $2, paid_source = 'provider', seq = seq + 1, updated_at = $3 WHERE id = $1 RETURNING ${PAYMENT_COLUMNS}`,
+      [paymentId, paidMinor.toString(), now],
     );
-    if (row) return attemptFromRow(row);
-    const current = await this.getAttempt(id);
-    if (!current) throw new Error(`attempt ${id} does not exist`);
-    throw new Error(`attempt ${id} cannot go from ${current.status} to ${outcome.status}`);
+    if (!row) throw new Error(`payment ${paymentId} does not exist`);
+    return paymentFromRow(row);
   }
 
-  async listAttempts(transaction: TransactionRef): Promise<RefundAttempt[]> {
+  async findPayment(key: PaymentKey): Promise<PaymentState | null> {
+    const [row] = await this.db.query<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM payments WHERE provider = $1 AND provider_transaction_id = $2`, [
+      key.provider,
+      key.providerTransactionId,
+    ]);
+    return row ? paymentFromRow(row) : null;
+  }
+
+  reserveAttempt(sighting: PaymentSighting, draft: AttemptDraft, options: ReserveOptions, judge: (state: ReservationState) => Verdict): Promise<ReserveResult> {
+    return reserve(this.db, this.newId(), this.clock.now(), sighting, draft, options, judge);
+  }
+
+  async changeAttempt(id: AttemptId, change: AttemptChange, at: Date, options: { deliverInline?: boolean } = {}): Promise<ChangeResult> {
+    const { text, values } = changeStatement(id, change, at, options.deliverInline ?? false);
+    const [row] = await this.db.query<Record<string, unknown> & { room: bigint; voided: bigint; job_id: bigint | null; job_tries: number | null; records: string[] | null }>(text, values);
+    if (!row) return { kind: 'not_found' };
+    const before = attemptFromRow(unprefixed<AttemptRow>(row, 'c_')!);
+    const changed = unprefixed<AttemptRow>(row, 'a_');
+    if (!changed) {
+      if (change.kind === 'approve' && before.status === 'awaiting_approval') {
+        return { kind: 'no_longer_fits', attempt: before, refundableMinor: row.voided > 0n || row.room < 0n ? 0n : row.room };
+      }
+      const allowed = values[2] as readonly string[];
+      return before.status === values[1] && allowed.includes(before.status) ? { kind: 'unchanged', attempt: before } : { kind: 'not_allowed', attempt: before };
+    }
+    const attempt = attemptFromRow(changed);
+    const payment = paymentFromRow(unprefixed<PaymentRow>(row, 'p_')!);
+    return {
+      kind: 'changed',
+      from: before.status,
+      attempt,
+      payment,
+      delivery: options.deliverInline && row.job_id !== null ? outboxJobOf(row.job_id, row.job_tries ?? 1, attempt, changed.crm_note_id, payment, row.records) : null,
+    };
+  }
+
+  async findAttempt(id: AttemptId): Promise<{ attempt: RefundAttempt; payment: PaymentState } | null> {
+    const [row] = await this.db.query<Record<string, unknown>>(
+      `SELECT ${attemptColumnsAs('a', 'a_')}, ${paymentColumnsAs('p', 'p_')} FROM refund_attempts a JOIN payments p ON p.id = a.payment_id WHERE a.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    return { attempt: attemptFromRow(unprefixed<AttemptRow>(row, 'a_')!), payment: paymentFromRow(unprefixed<PaymentRow>(row, 'p_')!) };
+  }
+
+  async listAttempts(paymentId: PaymentId, page: { limit: number; cursor?: string | null }): Promise<AttemptPage> {
+    const after = decodeCursor(page.cursor);
     const rows = await this.db.query<AttemptRow>(
-      `SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts WHERE object_type = $1 AND object_id = $2 ORDER BY created_at DESC, id DESC`,
-      [transaction.objectType, transaction.objectId],
+      `SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts WHERE payment_id = $1 AND ($2::timestamptz IS NULL OR (created_at, id) < ($2, $3::uuid))
+       ORDER BY created_at DESC, id DESC LIMIT $4`,
+      [paymentId, after?.at ?? null, after?.id ?? null, page.limit + 1],
     );
-    return rows.map(attemptFromRow);
+    const attempts = rows.slice(0, page.limit).map(attemptFromRow);
+    const last = attempts.at(-1);
+    return { attempts, nextCursor: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };
   }
 
-  async paymentOf(transaction: TransactionRef): Promise<{ paidMinor: bigint; currency: CurrencyCode } | null> {
-    const [row] = await this.db.query<{ paid_minor: bigint; currency: string }>(
-      'SELECT paid_minor, currency FROM transactions WHERE object_type = $1 AND object_id = $2',
-      [transaction.objectType, transaction.objectId],
+  async usedSince(userId: HubSpotUserId, currency: CurrencyCode, since: Date): Promise<bigint> {
+    const [row] = await this.db.query<{ used: bigint }>(
+      `SELECT COALESCE(sum(amount_minor), 0)::int8 AS used FROM refund_attempts
+       WHERE requested_by_user_id = $1 AND currency = $2 AND created_at > $3 AND NOT needed_approval AND status IN ${COUNTS_TOWARD_DAILY}`,
+      [userId, currency, since],
     );
-    const currency = row ? toCurrencyCode(row.currency) : null;
-    return row && currency ? { paidMinor: row.paid_minor, currency } : null;
+    return row?.used ?? 0n;
   }
 
-  private async getAttempt(id: AttemptId): Promise<RefundAttempt | null> {
-    const [row] = await this.db.query<AttemptRow>(`SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts WHERE id = $1`, [id]);
-    return row ? attemptFromRow(row) : null;
+  async listAwaitingApproval(page: { limit: number; cursor?: string | null; excludeRequester?: HubSpotUserId }): Promise<{ items: { attempt: RefundAttempt; payment: PaymentState }[]; nextCursor: string | null }> {
+    const after = decodeCursor(page.cursor);
+    const rows = await this.db.query<Record<string, unknown>>(
+      `SELECT ${attemptColumnsAs('a', 'a_')}, ${paymentColumnsAs('p', 'p_')} FROM refund_attempts a JOIN payments p ON p.id = a.payment_id
+       WHERE a.status = 'awaiting_approval' AND ($1::timestamptz IS NULL OR (a.created_at, a.id) > ($1, $2::uuid))
+         AND ($4::text IS NULL OR a.requested_by_user_id IS DISTINCT FROM $4)
+       ORDER BY a.created_at, a.id LIMIT $3`,
+      [after?.at ?? null, after?.id ?? null, page.limit + 1, page.excludeRequester ?? null],
+    );
+    const items = rows.slice(0, page.limit).map((row) => ({
+      attempt: attemptFromRow(unprefixed<AttemptRow>(row, 'a_')!),
+      payment: paymentFromRow(unprefixed<PaymentRow>(row, 'p_')!),
+    }));
+    const last = items.at(-1)?.attempt;
+    return { items, nextCursor: rows.length > page.limit && last ? encodeCursor(last.createdAt, last.id) : null };
   }
 
-  async listUnresolved(createdBefore: Date, limit: number, transaction?: TransactionRef): Promise<RefundAttempt[]> {
+  async expireDue(now: Date, limit: number, paymentId?: PaymentId): Promise<number> {
+    const due = await this.db.query<{ id: AttemptId }>(
+      `SELECT id FROM refund_attempts WHERE status = 'awaiting_approval' AND expires_at <= $1 AND ($2::uuid IS NULL OR payment_id = $2)
+       ORDER BY created_at, id LIMIT $3`,
+      [now, paymentId ?? null, limit],
+    );
+    let expired = 0;
+    for (const { id } of due) {
+      if ((await this.changeAttempt(id, { kind: 'expire' }, now)).kind === 'changed') expired += 1;
+    }
+    return expired;
+  }
+
+  async listUnresolved(createdBefore: Date, limit: number, paymentId?: PaymentId): Promise<RefundAttempt[]> {
     const rows = await this.db.query<AttemptRow>(
       `SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts
-       WHERE status IN ('unknown', 'pending') AND created_at < $1 AND ($3::text IS NULL OR (object_type = $3 AND object_id = $4))
+       WHERE status IN ${IN_FLIGHT} AND created_at < $1 AND ($3::uuid IS NULL OR payment_id = $3)
        ORDER BY created_at, id LIMIT $2`,
-      [createdBefore, limit, transaction?.objectType ?? null, transaction?.objectId ?? null],
+      [createdBefore, limit, paymentId ?? null],
     );
     return rows.map(attemptFromRow);
-  }
-
-  async recordNoteId(id: AttemptId, noteId: string): Promise<void> {
-    await this.db.query('UPDATE refund_attempts SET crm_note_id = $2 WHERE id = $1', [id, noteId]);
-  }
-
-  async noteIdOf(id: AttemptId): Promise<string | null> {
-    const [row] = await this.db.query<{ crm_note_id: string | null }>('SELECT crm_note_id FROM refund_attempts WHERE id = $1', [id]);
-    return row?.crm_note_id ?? null;
-  }
-
-  async claimOutbox(now: Date, limit: number, leaseMs: number, transaction?: TransactionRef): Promise<OutboxJob[]> {
-    const rows = await this.db.query<{ id: bigint; object_type: string; object_id: string; attempt_id: string; tries: number; crm_note_id: string | null }>(
-      `WITH claimed AS (
-         UPDATE crm_outbox SET tries = tries + 1, next_attempt_at = $2
-         WHERE id IN (
-           SELECT id FROM crm_outbox
-           WHERE delivered_at IS NULL AND next_attempt_at <= $1 AND ($4::text IS NULL OR (object_type = $4 AND object_id = $5))
-           ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
-         RETURNING id, object_type, object_id, attempt_id, tries)
-       SELECT claimed.*, a.crm_note_id FROM claimed JOIN refund_attempts a ON a.id = claimed.attempt_id`,
-      [now, new Date(now.getTime() + leaseMs), limit, transaction?.objectType ?? null, transaction?.objectId ?? null],
-    );
-    return rows
-      .sort((a, b) => (a.id < b.id ? -1 : 1))
-      .map((row) => ({
-        id: row.id.toString(),
-        transaction: { objectType: row.object_type, objectId: row.object_id },
-        attemptId: row.attempt_id as AttemptId,
-        tries: row.tries,
-        noteId: row.crm_note_id,
-      }));
-  }
-
-  async completeOutbox(jobId: string): Promise<void> {
-    await this.db.query('UPDATE crm_outbox SET delivered_at = $2, last_error = NULL WHERE id = $1', [jobId, this.clock.now()]);
-  }
-
-  async retryOutbox(jobId: string, nextAt: Date, error: string): Promise<void> {
-    await this.db.query('UPDATE crm_outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1', [jobId, nextAt, error]);
-  }
-
-  async outboxBacklog(): Promise<number> {
-    const [row] = await this.db.query<{ n: bigint }>('SELECT count(*)::int8 AS n FROM crm_outbox WHERE delivered_at IS NULL');
-    return Number(row?.n ?? 0n);
   }
 
   async ping(): Promise<void> {
@@ -190,9 +194,4 @@ export class SqlLedger implements Ledger {
   close(): Promise<void> {
     return this.db.close();
   }
-}
-
-function mustExist<T>(row: T | undefined): T {
-  if (row === undefined) throw new Error('the database returned no row');
-  return row;
 }

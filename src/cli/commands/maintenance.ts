@@ -1,6 +1,6 @@
 import { resolveAttempts } from '../../application/resolve-attempts';
 import { setupCrm } from '../../application/setup-crm';
-import { syncCrm } from '../../application/sync-crm';
+import { syncCrm } from '../../application/crm-write/sync-crm';
 import { AppError } from '../../domain/errors';
 import type { CliSession } from '../cli-session';
 import { EXIT } from '../exit-codes';
@@ -32,7 +32,7 @@ export async function setupCommand(session: CliSession): Promise<number> {
     process.stderr.write('Sandbox mode: the local CRM stores any property, so there is nothing to create. Set HUBSPOT_ACCESS_TOKEN to set up HubSpot.\n');
   }
   const backend = await session.backend();
-  const report = await withProgress('Creating the refund properties', () => setupCrm(backend.schema, session.config.objectTypes));
+  const report = await withProgress('Creating the refund properties', () => setupCrm(backend.schema, backend.deps.objectTypes));
   session.print(report, () =>
     [
       report.changed === 0 ? 'The refund properties were already in place: nothing changed.' : `Changed ${report.changed} propert(ies) or group(s):`,

@@ -1,5 +1,5 @@
-import { requestRefund } from '../../application/request-refund';
-import { requestVoid } from '../../application/request-void';
+import { requestRefund } from '../../application/request-refund/request-refund';
+import { requestVoid } from '../../application/request-void/request-void';
 import { idempotencyKey } from '../../domain/ids';
 import type { CliSession } from '../cli-session';
 import { exitCodeOfAttempt } from '../exit-codes';

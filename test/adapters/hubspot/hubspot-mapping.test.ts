@@ -1,7 +1,7 @@
 import { propertyNamesFor } from '../../../src/adapters/crm-property-names';
 import { toTransactionFields } from '../../../src/adapters/crm-property-names';
 import { noteAssociationTypeId, noteCreateBody, toDirectoryUser } from '../../../src/adapters/hubspot/hubspot-mapping';
-import { REFUND_PROPERTIES, REFUND_PROPERTY_GROUP } from '../../../src/application/refund-property-definitions';
+import { REFUND_PROPERTIES, REFUND_PROPERTY_GROUP } from '../../../src/application/crm-write/refund-property-definitions';
 import { ATTEMPT_STATUSES } from '../../../src/domain/attempt';
 import { REFUND_REASONS } from '../../../src/domain/refund-reason';
 import { REFUND_STATUSES } from '../../../src/domain/refund-status';

@@ -1,6 +1,6 @@
 import { createHubSpotClient } from '../../../src/adapters/hubspot/hubspot-client';
 import { createHubSpotSchema } from '../../../src/adapters/hubspot/hubspot-schema';
-import { REFUND_PROPERTIES, REFUND_PROPERTY_GROUP } from '../../../src/application/refund-property-definitions';
+import { REFUND_PROPERTIES, REFUND_PROPERTY_GROUP } from '../../../src/application/crm-write/refund-property-definitions';
 import { HubSpotMock, fastClientOptions, hubSpotError } from '../../support/hubspot-mock';
 
 const option = (label: string, value: string, displayOrder: number) => ({ label, value, displayOrder, hidden: false });
@@ -9,21 +9,23 @@ const option = (label: string, value: string, displayOrder: number) => ({ label,
 const CREATE_INPUTS = [
   {
     label: 'Refund status',
-    description: 'Whether this payment has been refunded, in full or in part, or has a refund in progress. Set by the refund app.',
+    description: 'Whether this payment has been refunded (in full or in part), voided, or has a refund in progress or awaiting approval. Set by the refund app.',
     type: 'enumeration',
     fieldType: 'select',
     options: [
       option('Not refunded', 'not_refunded', 0),
-      option('Refund pending', 'refund_pending', 1),
-      option('Partially refunded', 'partially_refunded', 2),
-      option('Fully refunded', 'fully_refunded', 3),
+      option('Refund awaiting approval', 'refund_awaiting_approval', 1),
+      option('Refund pending', 'refund_pending', 2),
+      option('Partially refunded', 'partially_refunded', 3),
+      option('Fully refunded', 'fully_refunded', 4),
+      option('Voided', 'voided', 5),
     ],
     name: 'refund_status',
     groupName: 'refunds',
   },
   {
     label: 'Refunded amount',
-    description: "Total refunded so far, in the payment's currency. Set by the refund app.",
+    description: "Total refunded so far, in the payment's currency (a void is not counted: see Refund status). Set by the refund app.",
     type: 'number',
     fieldType: 'number',
     name: 'refunded_amount',
@@ -61,14 +63,18 @@ const CREATE_INPUTS = [
   },
   {
     label: 'Last refund attempt status',
-    description: 'Outcome of the latest refund attempt, including failed ones. Set by the refund app.',
+    description: 'Where the latest refund attempt stands, including failed, rejected and expired ones. Set by the refund app.',
     type: 'enumeration',
     fieldType: 'select',
     options: [
-      option('Pending', 'pending', 0),
-      option('Succeeded', 'succeeded', 1),
-      option('Failed', 'failed', 2),
-      option('Unknown (checking with the provider)', 'unknown', 3),
+      option('Awaiting approval', 'awaiting_approval', 0),
+      option('Pending', 'pending', 1),
+      option('Succeeded', 'succeeded', 2),
+      option('Failed', 'failed', 3),
+      option('Unknown (checking with the provider)', 'unknown', 4),
+      option('Rejected', 'rejected', 5),
+      option('Expired (not approved in time)', 'expired', 6),
+      option('Canceled', 'canceled', 7),
     ],
     name: 'last_refund_attempt_status',
     groupName: 'refunds',

@@ -42,31 +42,31 @@ describe('the PostgreSQL ledger database under faults', () => {
   });
 
   it('gives up waiting for a lock held elsewhere, with a hint to retry', async () => {
-    await db.query('CREATE TABLE IF NOT EXISTS payments (id int PRIMARY KEY)');
-    await db.query('INSERT INTO payments VALUES (1) ON CONFLICT DO NOTHING');
+    await db.query('CREATE TABLE IF NOT EXISTS lock_probe (id int PRIMARY KEY)');
+    await db.query('INSERT INTO lock_probe VALUES (1) ON CONFLICT DO NOTHING');
     const holder = new pg.Client(url);
     await holder.connect();
     try {
       await holder.query('BEGIN');
-      await holder.query('SELECT * FROM payments WHERE id = 1 FOR UPDATE');
-      const error = await db.transaction((tx) => tx.query('SELECT * FROM payments WHERE id = 1 FOR UPDATE')).catch((caught: unknown) => caught);
+      await holder.query('SELECT * FROM lock_probe WHERE id = 1 FOR UPDATE');
+      const error = await db.transaction((tx) => tx.query('SELECT * FROM lock_probe WHERE id = 1 FOR UPDATE')).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: 'LEDGER_UNAVAILABLE', details: { retryAfterSeconds: 2, cause: 'busy' } });
     } finally {
       await holder.query('ROLLBACK');
       await holder.end();
     }
-    expect(await db.transaction((tx) => tx.query('SELECT id FROM payments WHERE id = 1 FOR UPDATE'))).toEqual([{ id: 1 }]);
+    expect(await db.transaction((tx) => tx.query('SELECT id FROM lock_probe WHERE id = 1 FOR UPDATE'))).toEqual([{ id: 1 }]);
   });
 
   it('rolls back a transaction that fails, and keeps nothing of it', async () => {
     await expect(
       db.transaction(async (tx) => {
-        await tx.query('INSERT INTO payments VALUES (2)');
+        await tx.query('INSERT INTO lock_probe VALUES (2)');
         throw new Error('the use case changed its mind');
       }),
     ).rejects.toThrow('the use case changed its mind');
-    expect(await db.query('SELECT id FROM payments ORDER BY id')).toEqual([{ id: 1 }]);
+    expect(await db.query('SELECT id FROM lock_probe ORDER BY id')).toEqual([{ id: 1 }]);
   });
 
   it('does not open on a server that does not answer', async () => {

@@ -1,9 +1,9 @@
-import { ATTEMPT_STATUSES, type AttemptStatus } from '../domain/attempt';
-import { assertNever } from '../domain/assert-never';
-import { REFUND_REASONS, type RefundReason } from '../domain/refund-reason';
-import { REFUND_STATUSES, type RefundStatus } from '../domain/refund-status';
-import type { RefundProperties } from '../ports/crm-records';
-import type { PropertyDefinition, PropertyGroupDefinition } from '../ports/crm-schema';
+import { ATTEMPT_STATUSES, type AttemptStatus } from '../../domain/attempt';
+import { assertNever } from '../../domain/assert-never';
+import { REFUND_REASONS, type RefundReason } from '../../domain/refund-reason';
+import { REFUND_STATUSES, type RefundStatus } from '../../domain/refund-status';
+import type { RefundProperties } from '../../ports/crm-records';
+import type { PropertyDefinition, PropertyGroupDefinition } from '../../ports/crm-schema';
 
 export const REFUND_PROPERTY_GROUP: PropertyGroupDefinition = { name: 'refunds', label: 'Refunds' };
 
@@ -11,12 +11,16 @@ function refundStatusLabel(status: RefundStatus): string {
   switch (status) {
     case 'not_refunded':
       return 'Not refunded';
+    case 'refund_awaiting_approval':
+      return 'Refund awaiting approval';
     case 'refund_pending':
       return 'Refund pending';
     case 'partially_refunded':
       return 'Partially refunded';
     case 'fully_refunded':
       return 'Fully refunded';
+    case 'voided':
+      return 'Voided';
     default:
       return assertNever(status);
   }
@@ -47,6 +51,14 @@ function attemptStatusLabel(status: AttemptStatus): string {
       return 'Unknown (checking with the provider)';
     case 'failed':
       return 'Failed';
+    case 'awaiting_approval':
+      return 'Awaiting approval';
+    case 'rejected':
+      return 'Rejected';
+    case 'expired':
+      return 'Expired (not approved in time)';
+    case 'canceled':
+      return 'Canceled';
     default:
       return assertNever(status);
   }
@@ -60,14 +72,14 @@ function options<T extends string>(values: readonly T[], label: (value: T) => st
 const DEFINITIONS: { readonly [K in keyof RefundProperties]: Omit<PropertyDefinition, 'name'> } = {
   refund_status: {
     label: 'Refund status',
-    description: 'Whether this payment has been refunded, in full or in part, or has a refund in progress. Set by the refund app.',
+    description: 'Whether this payment has been refunded (in full or in part), voided, or has a refund in progress or awaiting approval. Set by the refund app.',
     type: 'enumeration',
     fieldType: 'select',
     options: options(REFUND_STATUSES, refundStatusLabel),
   },
   refunded_amount: {
     label: 'Refunded amount',
-    description: "Total refunded so far, in the payment's currency. Set by the refund app.",
+    description: "Total refunded so far, in the payment's currency (a void is not counted: see Refund status). Set by the refund app.",
     type: 'number',
     fieldType: 'number',
   },
@@ -94,7 +106,7 @@ const DEFINITIONS: { readonly [K in keyof RefundProperties]: Omit<PropertyDefini
   },
   last_refund_attempt_status: {
     label: 'Last refund attempt status',
-    description: 'Outcome of the latest refund attempt, including failed ones. Set by the refund app.',
+    description: 'Where the latest refund attempt stands, including failed, rejected and expired ones. Set by the refund app.',
     type: 'enumeration',
     fieldType: 'select',
     options: options(ATTEMPT_STATUSES, attemptStatusLabel),

@@ -1,8 +1,8 @@
-import { AppError } from '../domain/errors';
-import type { CurrencyCode } from '../domain/currency';
-import { assertNever } from '../domain/assert-never';
-import { formatMinor } from '../domain/money';
-import type { ReserveResult } from '../ports/ledger';
+import { AppError } from '../../domain/errors';
+import type { CurrencyCode } from '../../domain/currency';
+import { assertNever } from '../../domain/assert-never';
+import { formatMinor } from '../../domain/money';
+import type { ReserveResult } from '../../ports/ledger';
 
 type Rejected = Exclude<ReserveResult, { kind: 'created' } | { kind: 'replayed' }>;
 
@@ -18,18 +18,18 @@ export function reserveRejection(reserved: Rejected, currency: CurrencyCode): Ap
       return new AppError('AMOUNT_EXCEEDS_REFUNDABLE', `At most ${currency} ${format(reserved.refundableMinor)} can still be refunded.`, {
         refundable: format(reserved.refundableMinor),
       });
-    case 'exceeds_limit':
-      return new AppError('NOT_PERMITTED', `You may refund at most ${currency} ${format(reserved.maxMinor)} at a time. Ask an admin for a larger refund.`, {
-        maxRefundAmount: format(reserved.maxMinor),
-      });
     case 'nothing_refundable':
-      return new AppError('TRANSACTION_NOT_REFUNDABLE', 'Nothing is left to refund: the payment is fully refunded or the rest is still being processed.', {
+      return new AppError('TRANSACTION_NOT_REFUNDABLE', 'Nothing is left to refund: the payment is fully refunded, voided, or the rest is being processed or awaits approval.', {
         refundable: format(0n),
       });
     case 'currency_changed':
-      return new AppError('TRANSACTION_NOT_REFUNDABLE', "The record's currency changed after earlier refunds; refund this payment from the provider's dashboard.", {
-        property: 'currency',
-      });
+      return new AppError(
+        'TRANSACTION_NOT_REFUNDABLE',
+        `The record's currency (${currency}) is not the payment's (${reserved.paymentCurrency}). Correct the record, or refund from the provider's dashboard.`,
+        { property: 'currency' },
+      );
+    case 'refused':
+      return reserved.error;
     default:
       return assertNever(reserved);
   }

@@ -1,7 +1,7 @@
-import { type RefundAttempt } from '../domain/attempt';
-import { formatMinor } from '../domain/money';
-import { assertNever } from '../domain/assert-never';
-import type { PaymentProviderName, RefundReason } from '../domain/refund-reason';
+import type { Actor, RefundAttempt } from '../../domain/attempt';
+import { assertNever } from '../../domain/assert-never';
+import { formatMinor } from '../../domain/money';
+import type { PaymentProviderName, RefundReason } from '../../domain/refund-reason';
 
 const PROVIDER_LABELS: Readonly<Record<PaymentProviderName, string>> = {
   stripe: 'Stripe',
@@ -26,6 +26,8 @@ export function escapeHtml(text: string): string {
 function headline(attempt: RefundAttempt): string {
   const what = attempt.kind === 'void' ? 'Void' : 'Refund';
   switch (attempt.status) {
+    case 'awaiting_approval':
+      return `${what} awaiting approval`;
     case 'succeeded':
       return `${what} succeeded`;
     case 'pending':
@@ -34,24 +36,38 @@ function headline(attempt: RefundAttempt): string {
       return `${what} outcome unknown: being checked with the provider`;
     case 'failed':
       return `${what} failed`;
+    case 'rejected':
+      return `${what} request rejected`;
+    case 'expired':
+      return `${what} request expired: nobody approved it in time`;
+    case 'canceled':
+      return `${what} request canceled`;
     default:
       return assertNever(attempt.status);
   }
 }
 
-/** The timeline note of one attempt. Rewritten in place when the attempt moves on. */
+export function describeActor(actor: Actor): string {
+  return actor.name ? `${actor.name}${actor.email ? ` (${actor.email})` : ''}` : (actor.email ?? `user ${actor.userId}`);
+}
+
+/** The timeline note of one attempt. Rewritten in place when the attempt moves on, so that it tells its whole story. */
 export function renderRefundNote(attempt: RefundAttempt): string {
   const amount = `${attempt.currency} ${formatMinor(attempt.amountMinor, attempt.currency)}`;
-  const who = attempt.requestedBy.name
-    ? `${attempt.requestedBy.name}${attempt.requestedBy.email ? ` (${attempt.requestedBy.email})` : ''}`
-    : (attempt.requestedBy.email ?? `user ${attempt.requestedBy.userId}`);
   const lines: [string, string][] = [
     ['Amount', amount],
     ['Status', attempt.status],
-    ['Requested by', who],
+    ['Requested by', attempt.requestedBy ? describeActor(attempt.requestedBy) : `made outside the app, in the ${PROVIDER_LABELS[attempt.provider]} dashboard`],
     ['Reason', REASON_LABELS[attempt.reason]],
   ];
   if (attempt.note) lines.push(['Note', attempt.note]);
+  if (attempt.approvalReason) lines.push(['Needed approval', attempt.approvalReason]);
+  if (attempt.status === 'awaiting_approval' && attempt.expiresAt) lines.push(['Expires', `${attempt.expiresAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`]);
+  if (attempt.approval) {
+    const verb = attempt.status === 'rejected' ? 'Rejected by' : attempt.status === 'canceled' ? 'Canceled by' : 'Approved by';
+    lines.push([verb, `${describeActor(attempt.approval.decidedBy)} on ${attempt.approval.decidedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC`]);
+    if (attempt.approval.note) lines.push([attempt.status === 'rejected' ? 'Why' : 'Approver note', attempt.approval.note]);
+  }
   if (attempt.providerRefundId) lines.push(['Provider refund id', attempt.providerRefundId]);
   if (attempt.failure) lines.push([attempt.status === 'unknown' ? 'Why unknown' : 'Failure', attempt.failure.message]);
   lines.push(['Attempt id', attempt.id]);

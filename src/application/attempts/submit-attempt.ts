@@ -1,0 +1,69 @@
+import type { RefundAttempt } from '../../domain/attempt';
+import { AppError, isAppError } from '../../domain/errors';
+import { dailyLimitOf } from '../../domain/refund-decision';
+import type { AttemptDraft, PaymentState } from '../../ports/ledger';
+import type { ProviderOutcome } from '../../ports/payment-provider';
+import { deliverJob } from '../crm-write/deliver-job';
+import { sightingOf } from '../load-transaction';
+import type { RefundDeps } from '../refund-deps';
+import { type AttemptResult, attemptResult } from './attempt-result';
+import type { PreparedAttempt } from './prepare-attempt';
+import { withDeadline } from './provider-deadline';
+import { recordChange } from './record-outcome';
+import { DAY_MS, DECLINE_WINDOW_MS, refundJudge } from './refund-judge';
+import { reserveRejection } from './reserve-rejection';
+
+/** The provider call of a refund or a void, given the reserved attempt. */
+export type ProviderCall = (attempt: RefundAttempt, payment: PaymentState, isFullAmount: boolean, signal: AbortSignal) => Promise<ProviderOutcome>;
+
+/**
+ * A refund or void at its natural steps (design §3, §5): reserve under the payment's lock (and the refunder's,
+ * for daily totals), the policy decides, then send to the provider and record the outcome; or hold for an
+ * approver. Record first, never twice, never more than was paid, and a timeout is `unknown`.
+ */
+export async function submitAttempt(deps: RefundDeps, prepared: PreparedAttempt, draft: AttemptDraft, call: ProviderCall): Promise<AttemptResult> {
+  const { transaction, user, inForce, provider } = prepared;
+  const now = deps.clock.now();
+  const daily = dailyLimitOf(inForce.policy, user, transaction.currency) === null ? null : { userId: draft.requestedBy.userId, since: new Date(now.getTime() - DAY_MS) };
+  const reserved = await deps.ledger
+    .reserveAttempt(sightingOf(transaction), draft, { daily, declinesSince: new Date(now.getTime() - DECLINE_WINDOW_MS) }, refundJudge(deps, inForce.policy, user, now))
+    .catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'LEDGER_UNAVAILABLE') throw new AppError('LEDGER_UNAVAILABLE', `${error.message} Nothing was sent to the payment provider.`, error.details);
+      throw error;
+    });
+  switch (reserved.kind) {
+    case 'replayed':
+      return attemptResult('replayed', transaction.ref, reserved.attempt, reserved.payment);
+    case 'created': {
+      if (reserved.attempt.status === 'awaiting_approval') {
+        const delivery = reserved.delivery;
+        if (delivery) deps.background.run('crm write-back', () => deliverJob(deps, delivery));
+        deps.logger.info('refund attempt', { attemptId: reserved.attempt.id, kind: draft.kind, status: 'awaiting_approval', source: 'sender' });
+        return attemptResult('created', transaction.ref, reserved.attempt, reserved.payment);
+      }
+      const outcome = await withDeadline(deps, provider.name, reserved.attempt, (signal) => call(reserved.attempt, reserved.payment, reserved.isFullAmount, signal));
+      const recorded = await recordChange(deps, reserved.attempt, { kind: 'outcome', outcome }, 'sender').catch((error: unknown) => {
+        if (!(isAppError(error) && error.code === 'LEDGER_UNAVAILABLE')) throw error;
+        deps.logger.error('outcome not recorded: the ledger did not answer; the resolver will look it up', { attemptId: reserved.attempt.id, status: outcome.status });
+        return null;
+      });
+      // Sent, but the answer could not be kept: the attempt stays in flight in the ledger and is looked up later.
+      if (!recorded) return attemptResult('created', transaction.ref, unrecorded(reserved.attempt), reserved.payment);
+      if (recorded.kind !== 'changed') throw new Error(`attempt ${reserved.attempt.id} could not record its outcome (${recorded.kind})`);
+      return attemptResult('created', transaction.ref, recorded.attempt, recorded.payment);
+    }
+    default:
+      throw reserveRejection(reserved, transaction.currency);
+  }
+}
+
+function unrecorded(attempt: RefundAttempt): RefundAttempt {
+  return {
+    ...attempt,
+    status: 'unknown',
+    failure: {
+      code: 'outcome_not_recorded',
+      message: 'The payment provider answered, but its answer could not be saved. It will be checked with the provider before anyone retries.',
+    },
+  };
+}
