@@ -130,9 +130,9 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
     .description('save a new version from a JSON file, over the version you read')
     .addOption(user())
     .addOption(new Option('--file <path>', 'the policy as JSON (README, Refund policy)').makeOptionMandatory())
-    .addOption(new Option('--version <n>', 'the version you read (policy show): someone else\'s newer save is not overwritten').makeOptionMandatory())
-    .addHelpText('after', example('npm run cli -- policy set --user 1 --file policy.json --version 3'))
-    .action(action((session, options: { user: string; file: string; version: string }) => policySetCommand(session, options)));
+    .addOption(new Option('--from-version <n>', 'the version you read (policy show): someone else\'s newer save is not overwritten').makeOptionMandatory())
+    .addHelpText('after', example('npm run cli -- policy set --user 1 --file policy.json --from-version 3'))
+    .action(action((session, options: { user: string; file: string; fromVersion: string }) => policySetCommand(session, options)));
   policy
     .command('history')
     .description('the versions, newest first, with who saved them and what changed')

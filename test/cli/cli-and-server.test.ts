@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +59,36 @@ describe('the CLI beside a running server', () => {
     expect(noAccess.stderr).toMatch(/^NOT_PERMITTED: /);
   });
 
+  it('asks for approval above the limit (exit 7), and an approver approves from the command line', async () => {
+    const held = await runCli(['refund', 'deals', '1001', '--user', '2', '--amount', '600', '--reason', 'requested_by_customer', '--json'], env, home);
+    expect(held.code).toBe(7);
+    const attempt = JSON.parse(held.stdout).attempt as { id: string; status: string };
+    expect(attempt.status).toBe('awaiting_approval');
+    const queue = await runCli(['approvals', '--user', '4'], env, home);
+    expect(queue.stdout).toContain(attempt.id);
+    const own = await runCli(['approve', attempt.id, '--user', '2'], env, home);
+    expect(own.code).toBe(4);
+    const approved = await runCli(['approve', attempt.id, '--user', '4', '--note', 'Goodwill'], env, home);
+    expect(approved.code).toBe(0);
+    expect(approved.stdout).toMatch(/Refund succeeded: USD 600.00 on deals\/1001/);
+    expect(approved.stdout).toContain('decided by Mona Manager: "Goodwill"');
+  });
+
+  it('shows and changes the policy for super admins, with its history', async () => {
+    const shown = await runCli(['policy', 'show', '--user', '1', '--json'], env, home);
+    const view = JSON.parse(shown.stdout) as { version: number; policy: Record<string, unknown> };
+    const file = path.join(home, 'policy.json');
+    writeFileSync(file, JSON.stringify({ ...view.policy, approvalExpiresAfterHours: 24 }));
+    const saved = await runCli(['policy', 'set', '--user', '1', '--file', file, '--from-version', String(view.version)], env, home);
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain(`Saved as version ${view.version + 1}`);
+    const stale = await runCli(['policy', 'set', '--user', '1', '--file', file, '--from-version', String(view.version)], env, home);
+    expect(stale.stdout).toContain('Nothing changed');
+    const history = await runCli(['policy', 'history', '--user', '1'], env, home);
+    expect(history.stdout).toContain('approvalExpiresAfterHours: 72 → 24');
+    expect((await runCli(['policy', 'show', '--user', '2'], env, home)).code).toBe(4);
+  });
+
   it('refuses a second server on the same data folder, naming the process that holds it', async () => {
     const second = await runCli(['serve'], { ...env, PORT: '0' }, home);
     expect(second.code).toBe(5);
@@ -95,7 +125,7 @@ describe('the CLI beside a running server', () => {
   });
 
   it('has help with an example for every command, and a version', async () => {
-    for (const command of ['serve', 'show', 'refund', 'void', 'resolve', 'setup', 'sync-crm']) {
+    for (const command of ['serve', 'show', 'refund', 'void', 'approvals', 'approve', 'reject', 'cancel', 'resolve', 'setup', 'sync-crm']) {
       const help = await runCli([command, '--help'], env, home);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/Example/);

@@ -18,6 +18,7 @@ import type {
 } from '../../ports/ledger';
 import { ATTEMPT_COLUMNS, type AttemptRow, attemptColumnsAs, attemptFromRow, unprefixed } from './attempt-row';
 import type { Database } from './database';
+import { LINK_RECORD_CTES } from './record-link-sql';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { outboxJobOf } from './outbox-row';
 import { PAYMENT_COLUMNS, type PaymentRow, paymentColumnsAs, paymentFromRow } from './payment-row';
@@ -33,13 +34,7 @@ made AS (
   SELECT $3, $1, $2, $4, $5, 'record', $6, $7, $7 WHERE NOT EXISTS (SELECT 1 FROM found)
   ON CONFLICT (provider, provider_transaction_id) DO NOTHING RETURNING *),
 payment AS (SELECT * FROM found UNION ALL SELECT * FROM made),
-link AS (
-  INSERT INTO payment_records (object_type, object_id, payment_id, record_amount_minor, record_currency, seen_at)
-  SELECT $8, $9, payment.id, $5, $4, $7 FROM payment
-  ON CONFLICT (object_type, object_id) DO UPDATE SET payment_id = EXCLUDED.payment_id, record_amount_minor = EXCLUDED.record_amount_minor,
-    record_currency = EXCLUDED.record_currency, seen_at = EXCLUDED.seen_at
-  WHERE (payment_records.payment_id, payment_records.record_amount_minor, payment_records.record_currency)
-    IS DISTINCT FROM (EXCLUDED.payment_id, EXCLUDED.record_amount_minor, EXCLUDED.record_currency))
+${LINK_RECORD_CTES}
 SELECT ${PAYMENT_COLUMNS} FROM payment`;
 
 export class SqlLedger implements Ledger {

@@ -3,6 +3,7 @@ import { refundableMinor } from '../../domain/refund-status';
 import type { AttemptDraft, PaymentSighting, ReservationState, ReserveOptions, ReserveResult, Verdict } from '../../ports/ledger';
 import { type AttemptRow, attemptColumnsAs, attemptFromRow, unprefixed } from './attempt-row';
 import type { AdvisoryLock, Database, SqlExecutor } from './database';
+import { LINK_RECORD_CTES } from './record-link-sql';
 import { INLINE_LEASE_MS } from './sql-change-attempt';
 import { outboxJobOf } from './outbox-row';
 import { type PaymentRow, paymentColumnsAs, paymentFromRow } from './payment-row';
@@ -22,13 +23,7 @@ WITH payment AS (
   VALUES ($1, $2, $3, $4, $5, 'record', $6, $7, $7)
   ON CONFLICT (provider, provider_transaction_id) DO UPDATE SET card_last4 = COALESCE(EXCLUDED.card_last4, payments.card_last4)
   RETURNING *),
-link AS (
-  INSERT INTO payment_records (object_type, object_id, payment_id, record_amount_minor, record_currency, seen_at)
-  SELECT $8, $9, payment.id, $5, $4, $7 FROM payment
-  ON CONFLICT (object_type, object_id) DO UPDATE SET payment_id = EXCLUDED.payment_id, record_amount_minor = EXCLUDED.record_amount_minor,
-    record_currency = EXCLUDED.record_currency, seen_at = EXCLUDED.seen_at
-  WHERE (payment_records.payment_id, payment_records.record_amount_minor, payment_records.record_currency)
-    IS DISTINCT FROM (EXCLUDED.payment_id, EXCLUDED.record_amount_minor, EXCLUDED.record_currency))
+${LINK_RECORD_CTES}
 SELECT ${paymentColumnsAs('payment', 'p_')}, ${attemptColumnsAs('k', 'k_')},
   CASE WHEN $11::text IS NULL THEN 0::int8 ELSE (SELECT COALESCE(sum(d.amount_minor), 0)::int8 FROM refund_attempts d
     WHERE d.requested_by_user_id = $11 AND d.currency = payment.currency AND d.created_at > $12 AND NOT d.needed_approval

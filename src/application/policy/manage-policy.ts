@@ -39,7 +39,12 @@ export async function getPolicy(deps: PolicyDeps, userId: HubSpotUserId): Promis
  * Saves a new version if `expectedVersion` is still current (optimistic concurrency); the same policy again
  * changes nothing. Every problem of an invalid policy is listed at once.
  */
-export async function savePolicy(deps: PolicyDeps, userId: HubSpotUserId, input: { policy: unknown; version: number }, source: Origin = 'settings'): Promise<PolicyView> {
+export async function savePolicy(
+  deps: PolicyDeps,
+  userId: HubSpotUserId,
+  input: { policy: unknown; version: number },
+  source: Origin = 'settings',
+): Promise<{ view: PolicyView; changed: boolean }> {
   const actor = await superAdmin(deps, userId);
   const current = await deps.policies.current();
   if (current.locked) {
@@ -52,7 +57,7 @@ export async function savePolicy(deps: PolicyDeps, userId: HubSpotUserId, input:
     });
   }
   const latest = (await deps.policyStore.current()) ?? current.version;
-  if (samePolicy(latest.document, parsed.document)) return { ...viewOf(latest), locked: false };
+  if (samePolicy(latest.document, parsed.document)) return { view: { ...viewOf(latest), locked: false }, changed: false };
   const saved = latest.version === input.version ? await deps.policyStore.save(parsed.document, input.version, source, actor, deps.clock.now()) : 'conflict';
   if (saved === 'conflict') {
     throw new AppError('POLICY_VERSION_CONFLICT', 'Someone else saved the refund policy since you opened it. Reload it and make your change again.', {
@@ -61,7 +66,7 @@ export async function savePolicy(deps: PolicyDeps, userId: HubSpotUserId, input:
   }
   deps.policies.forget();
   deps.logger.info('refund policy saved', { version: saved.version, by: userId, source });
-  return { ...viewOf(saved), locked: false };
+  return { view: { ...viewOf(saved), locked: false }, changed: true };
 }
 
 export async function policyHistory(deps: PolicyDeps, userId: HubSpotUserId, page: { limit: number; beforeVersion: number | null }): Promise<{ results: PolicyHistoryItem[]; nextCursor: string | null }> {

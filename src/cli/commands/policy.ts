@@ -16,9 +16,9 @@ export async function policyShowCommand(session: CliSession, options: { user: st
 
 /**
  * Saves the policy in a JSON file (the settings page's shape, design §5) over the version the admin read:
- * `--version` guards against overwriting someone else's change.
+ * `--from-version` guards against overwriting someone else's change.
  */
-export async function policySetCommand(session: CliSession, options: { user: string; file: string; version: string }): Promise<number> {
+export async function policySetCommand(session: CliSession, options: { user: string; file: string; fromVersion: string }): Promise<number> {
   const user = userOption(options.user);
   let policy: unknown;
   try {
@@ -26,11 +26,11 @@ export async function policySetCommand(session: CliSession, options: { user: str
   } catch (error) {
     throw new AppError('INVALID_REQUEST', `--file ${options.file} cannot be read as JSON: ${(error as Error).message}`, { field: 'file' });
   }
-  const version = Number(options.version);
-  if (!Number.isInteger(version) || version < 0) throw new AppError('INVALID_REQUEST', '--version must be the version number you read (policy show)', { field: 'version' });
+  const version = Number(options.fromVersion);
+  if (!Number.isInteger(version) || version < 0) throw new AppError('INVALID_REQUEST', '--from-version must be the version number you read (policy show)', { field: 'fromVersion' });
   const backend = await session.backend();
-  const view = await savePolicy(backend.deps, user, { policy, version }, 'cli');
-  session.print(view, () => `${view.version === version ? 'Nothing changed: this is the current policy' : `Saved as version ${view.version}`}.\n${formatPolicy(view)}`);
+  const { view, changed } = await savePolicy(backend.deps, user, { policy, version }, 'cli');
+  session.print(view, () => `${changed ? `Saved as version ${view.version}` : 'Nothing changed: this is the current policy'}.\n${formatPolicy(view)}`);
   return EXIT.ok;
 }
 

@@ -16,7 +16,8 @@ export function policyRoutes(deps: PolicyDeps): express.Router {
   router.put('/policy', async (req, res) => {
     const body = policyBody.safeParse(req.body);
     if (!body.success) throw invalidRequest(body.error);
-    res.json(await savePolicy(deps, actorOf(req), { policy: body.data.policy, version: body.data.version }));
+    const { view } = await savePolicy(deps, actorOf(req), { policy: body.data.policy, version: body.data.version });
+    res.json(view);
   });
 
   router.get('/policy/history', async (req, res) => {
