@@ -4,12 +4,15 @@ export const BACKEND_ERROR_CODES = [
   'INVALID_SIGNATURE',
   'NOT_PERMITTED',
   'TRANSACTION_NOT_FOUND',
+  'ATTEMPT_NOT_FOUND',
+  'ATTEMPT_NOT_AWAITING_APPROVAL',
   'NOT_FOUND',
   'IDEMPOTENCY_KEY_REUSED',
   'AMOUNT_EXCEEDS_REFUNDABLE',
   'TRANSACTION_NOT_REFUNDABLE',
   'PROVIDER_NOT_CONFIGURED',
   'CRM_UNAVAILABLE',
+  'LEDGER_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
@@ -36,5 +39,5 @@ export function isKnownCode(code: string): code is ErrorCode {
 
 /** A request that may have reached the backend can be sent again as is: the form's key makes the repeat harmless. */
 export function isWorthRetrying(error: ApiError): boolean {
-  return ['NO_ANSWER', 'BAD_RESPONSE', 'INTERNAL', 'CRM_UNAVAILABLE'].includes(error.code) || (error.status !== null && error.status >= 500);
+  return ['NO_ANSWER', 'BAD_RESPONSE', 'INTERNAL', 'CRM_UNAVAILABLE', 'LEDGER_UNAVAILABLE'].includes(error.code) || (error.status !== null && error.status >= 500);
 }

@@ -92,6 +92,7 @@ export function AttemptActions({ api, transactionRef, details, locale, onFinishe
               <VoidForm
                 key={sessions.void}
                 transaction={transaction}
+                viewer={viewer}
                 locale={locale}
                 send={(request) => api.void(transactionRef, request)}
                 onFinished={finished('void')}

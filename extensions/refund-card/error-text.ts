@@ -15,6 +15,10 @@ export function errorTitle(error: ApiError): string {
     case 'TRANSACTION_NOT_FOUND':
     case 'NOT_FOUND':
       return 'No payment found for this record';
+    case 'ATTEMPT_NOT_FOUND':
+      return 'This request no longer exists';
+    case 'ATTEMPT_NOT_AWAITING_APPROVAL':
+      return 'This request was already decided';
     case 'IDEMPOTENCY_KEY_REUSED':
       return 'This form already sent a different request';
     case 'AMOUNT_EXCEEDS_REFUNDABLE':
@@ -25,6 +29,8 @@ export function errorTitle(error: ApiError): string {
       return 'This payment provider is not set up';
     case 'CRM_UNAVAILABLE':
       return 'HubSpot is not answering right now';
+    case 'LEDGER_UNAVAILABLE':
+      return 'The refund service is busy or down for a moment';
     case 'INTERNAL':
       return 'Something went wrong on our side';
     case 'NO_ANSWER':
@@ -46,7 +52,7 @@ export function errorHint(error: ApiError, currency: string | null, locale: stri
     }
     case 'NOT_PERMITTED': {
       const limit = money(error.details?.maxRefundAmount);
-      return limit ? `Your limit per refund is ${limit}.` : null;
+      return limit ? `You may refund up to ${limit} here.` : null;
     }
     case 'IDEMPOTENCY_KEY_REUSED':
       return 'Close this form and open a new one to send a different refund.';

@@ -45,6 +45,12 @@ export function providerLabel(provider: string): string {
   return PROVIDER_NAMES[provider] ?? provider;
 }
 
+/** A person the backend named, or where a refund made outside the app came from. */
+export function personLabel(person: { readonly userId: string; readonly name: string | null; readonly email: string | null } | null, provider?: string): string {
+  if (!person) return `${provider ? providerLabel(provider) : 'Provider'} dashboard`;
+  return person.name ?? person.email ?? `HubSpot user ${person.userId}`;
+}
+
 export function unreachable(value: never): never {
   throw new Error(`unexpected value ${String(value)}`);
 }

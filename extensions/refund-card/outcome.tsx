@@ -1,6 +1,7 @@
 import { Alert, Button, Text } from '@hubspot/ui-extensions';
 import type { AttemptView } from './api-schemas';
-import { kindLabel, unreachable } from './labels';
+import { formatDate } from './date-format';
+import { kindLabel, personLabel, unreachable } from './labels';
 import { formatMoney } from './money-format';
 
 export const MONEY_RETURNS = 'The money returns to the original payment method, usually within 5-10 business days.';
@@ -13,7 +14,7 @@ interface OutcomeProps {
 
 /** What just happened to the rep's refund or void, and what happens next. */
 export function Outcome({ attempt, locale, onDismiss }: OutcomeProps) {
-  const look = outcomeLook(attempt, formatMoney(attempt.amount, attempt.currency, locale));
+  const look = outcomeLook(attempt, formatMoney(attempt.amount, attempt.currency, locale), attempt.expiresAt ? formatDate(attempt.expiresAt, locale, undefined) : null);
   return (
     <Alert testId="outcome" variant={look.variant} title={look.title}>
       <Text testId="outcome-message">{look.message}</Text>
@@ -24,7 +25,7 @@ export function Outcome({ attempt, locale, onDismiss }: OutcomeProps) {
   );
 }
 
-function outcomeLook(attempt: AttemptView, amount: string): { variant: 'success' | 'warning' | 'danger' | 'info'; title: string; message: string } {
+function outcomeLook(attempt: AttemptView, amount: string, expires: string | null): { variant: 'success' | 'warning' | 'danger' | 'info'; title: string; message: string } {
   const kind = kindLabel(attempt.kind);
   const isVoid = attempt.kind === 'void';
   switch (attempt.status) {
@@ -54,6 +55,22 @@ function outcomeLook(attempt: AttemptView, amount: string): { variant: 'success'
         title: `${kind} of ${amount} failed`,
         message: attempt.failure?.message ?? `The provider refused the ${kind.toLowerCase()}; nothing was ${isVoid ? 'voided' : 'refunded'}.`,
       };
+    case 'awaiting_approval':
+      return {
+        variant: 'info',
+        title: `${kind} of ${amount} is awaiting approval`,
+        message: `Nothing was sent yet. ${attempt.approvalReason ?? 'It is above your limit.'} An approver decides${expires ? ` before ${expires}, when the request expires` : ''}; you can cancel it until then.`,
+      };
+    case 'rejected':
+      return {
+        variant: 'warning',
+        title: `${kind} request rejected`,
+        message: `${attempt.approval ? `${personLabel(attempt.approval.decidedBy)} rejected it` : 'It was rejected'}${attempt.approval?.note ? `: ${attempt.approval.note}` : '.'} Nothing was ${isVoid ? 'voided' : 'refunded'}.`,
+      };
+    case 'expired':
+      return { variant: 'warning', title: `${kind} request expired`, message: `Nobody approved it in time, so nothing was ${isVoid ? 'voided' : 'refunded'}. Ask again if it is still needed.` };
+    case 'canceled':
+      return { variant: 'info', title: `${kind} request canceled`, message: `The request was withdrawn; nothing was ${isVoid ? 'voided' : 'refunded'}.` };
     default:
       return unreachable(attempt.status);
   }

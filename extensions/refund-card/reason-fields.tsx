@@ -1,6 +1,6 @@
 import { Select, TextArea } from '@hubspot/ui-extensions';
 import type { RefundReason } from './api-schemas';
-import { REASON_OPTIONS } from './labels';
+import { REASON_OPTIONS, reasonLabel } from './labels';
 
 export interface ReasonValue {
   readonly reason: RefundReason | null;
@@ -11,25 +11,35 @@ export type ReasonProblems = { readonly reason?: string; readonly note?: string 
 
 export const NOTE_MAX_LENGTH = 2000;
 
-/** The same rules as the API (src/contract/request-schemas.ts): a reason, and a note when the reason is "other". */
-export function checkReason(value: ReasonValue): ReasonProblems {
+/**
+ * The same rules as the API (src/contract/request-schemas.ts and the policy's requireNoteFor, which the backend
+ * sends as viewer.noteRequiredFor): a reason, and a note when the reason needs one ("other" always does).
+ */
+export function checkReason(value: ReasonValue, noteRequiredFor: readonly RefundReason[] = ['other']): ReasonProblems {
   const problems: { reason?: string; note?: string } = {};
   if (value.reason === null) problems.reason = 'Choose a reason.';
-  if (value.reason === 'other' && value.note.trim() === '') problems.note = 'Explain the refund: a note is required when the reason is "Other".';
+  if (value.reason !== null && needsNote(value.reason, noteRequiredFor) && value.note.trim() === '') {
+    problems.note = `Explain the refund: a note is required when the reason is "${reasonLabel(value.reason)}".`;
+  }
   if (value.note.length > NOTE_MAX_LENGTH) problems.note = `Keep the note under ${NOTE_MAX_LENGTH} characters.`;
   return problems;
+}
+
+function needsNote(reason: RefundReason, noteRequiredFor: readonly RefundReason[]): boolean {
+  return reason === 'other' || noteRequiredFor.includes(reason);
 }
 
 interface ReasonFieldsProps {
   readonly idPrefix: string;
   readonly value: ReasonValue;
   readonly problems: ReasonProblems;
+  readonly noteRequiredFor?: readonly RefundReason[];
   readonly onChange: (value: ReasonValue) => void;
 }
 
 const isReason = (value: unknown): value is RefundReason => REASON_OPTIONS.some((option) => option.value === value);
 
-export function ReasonFields({ idPrefix, value, problems, onChange }: ReasonFieldsProps) {
+export function ReasonFields({ idPrefix, value, problems, noteRequiredFor = ['other'], onChange }: ReasonFieldsProps) {
   return (
     <>
       <Select
@@ -49,7 +59,7 @@ export function ReasonFields({ idPrefix, value, problems, onChange }: ReasonFiel
         name={`${idPrefix}-note`}
         label="Note"
         description="Kept with the refund and on the record's timeline."
-        required={value.reason === 'other'}
+        required={value.reason !== null && needsNote(value.reason, noteRequiredFor)}
         maxLength={NOTE_MAX_LENGTH}
         value={value.note}
         error={problems.note !== undefined}

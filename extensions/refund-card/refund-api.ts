@@ -1,7 +1,17 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { z } from 'zod';
 import type { ApiError, ApiResult } from './api-error';
-import { apiErrorBodySchema, attemptResultSchema, type AttemptResult, type RefundReason, type TransactionDetails, transactionDetailsSchema } from './api-schemas';
+import {
+  apiErrorBodySchema,
+  type AttemptPage,
+  attemptPageSchema,
+  attemptResultSchema,
+  type AttemptResult,
+  type RefundReason,
+  type TransactionDetails,
+  transactionDetailsSchema,
+} from './api-schemas';
+import { unreachable } from './labels';
 import type { CardConfig } from './card-config';
 import type { TransactionRef } from './object-type';
 
@@ -9,14 +19,23 @@ import type { TransactionRef } from './object-type';
 export type RefundRequest = { readonly amount?: string; readonly reason: RefundReason; readonly note?: string; readonly idempotencyKey: string };
 export type VoidRequest = { readonly reason: RefundReason; readonly note?: string; readonly idempotencyKey: string };
 
+/** What an approver, or the requester, decides about a request awaiting approval. */
+export type Decision = 'approve' | 'reject' | 'cancel';
+
 export interface RefundApi {
   getTransaction(ref: TransactionRef): Promise<ApiResult<TransactionDetails>>;
+  /** the payment's older attempts, after `cursor` */
+  olderAttempts(ref: TransactionRef, cursor: string): Promise<ApiResult<AttemptPage>>;
   refund(ref: TransactionRef, request: RefundRequest): Promise<ApiResult<AttemptResult>>;
   void(ref: TransactionRef, request: VoidRequest): Promise<ApiResult<AttemptResult>>;
+  /** approve (note optional), reject (note required) or cancel one's own request */
+  decide(attemptId: string, decision: Decision, note?: string): Promise<ApiResult<AttemptResult>>;
 }
 
-type Operation = 'get' | 'refund' | 'void';
+type Operation = 'get' | 'attempts' | 'refund' | 'void' | Decision;
 type JsonBody = Record<string, string>;
+/** Which record or which request an operation is about, and the page wanted. */
+type Target = { readonly ref?: TransactionRef; readonly attemptId?: string; readonly cursor?: string };
 /** What came back: the HTTP status the API gave and its JSON body, or no usable answer at all. */
 type Answer = { readonly status: number; readonly body: unknown } | { readonly failure: ApiError };
 
@@ -24,16 +43,39 @@ type Answer = { readonly status: number; readonly body: unknown } | { readonly f
 export function createRefundApi(config: CardConfig): RefundApi {
   const send = config.transport === 'fetch' ? sendWithFetch(config.backendUrl) : sendWithServerless(config.functionName);
   return {
-    getTransaction: async (ref) => interpret(await send('get', ref), transactionDetailsSchema),
-    refund: async (ref, request) => interpret(await send('refund', ref, jsonBody(request)), attemptResultSchema),
-    void: async (ref, request) => interpret(await send('void', ref, jsonBody(request)), attemptResultSchema),
+    getTransaction: async (ref) => interpret(await send('get', { ref }), transactionDetailsSchema),
+    olderAttempts: async (ref, cursor) => interpret(await send('attempts', { ref, cursor }), attemptPageSchema),
+    refund: async (ref, request) => interpret(await send('refund', { ref }, jsonBody(request)), attemptResultSchema),
+    void: async (ref, request) => interpret(await send('void', { ref }, jsonBody(request)), attemptResultSchema),
+    decide: async (attemptId, decision, note) => interpret(await send(decision, { attemptId }, note === undefined ? {} : { note }), attemptResultSchema),
   };
 }
 
+/** The HTTP API's path of an operation (design §7). */
+function pathOf(operation: Operation, target: Target): string {
+  const record = target.ref ? `/api/transactions/${encodeURIComponent(target.ref.objectType)}/${encodeURIComponent(target.ref.objectId)}` : '';
+  const attempt = target.attemptId ? `/api/attempts/${encodeURIComponent(target.attemptId)}` : '';
+  switch (operation) {
+    case 'get':
+      return record;
+    case 'attempts':
+      return `${record}/attempts?cursor=${encodeURIComponent(target.cursor ?? '')}`;
+    case 'refund':
+      return `${record}/refunds`;
+    case 'void':
+      return `${record}/voids`;
+    case 'approve':
+    case 'reject':
+    case 'cancel':
+      return `${attempt}/${operation}`;
+    default:
+      return unreachable(operation);
+  }
+}
+
 function sendWithFetch(backendUrl: string) {
-  return async (operation: Operation, ref: TransactionRef, body?: JsonBody): Promise<Answer> => {
-    const base = `${backendUrl}/api/transactions/${encodeURIComponent(ref.objectType)}/${encodeURIComponent(ref.objectId)}`;
-    const url = operation === 'get' ? base : `${base}/${operation === 'refund' ? 'refunds' : 'voids'}`;
+  return async (operation: Operation, target: Target, body?: JsonBody): Promise<Answer> => {
+    const url = `${backendUrl}${pathOf(operation, target)}`;
     let response: Response;
     try {
       // HubSpot signs the request and adds the acting user to the query itself; the card never sends one.
@@ -49,11 +91,17 @@ function sendWithFetch(backendUrl: string) {
 }
 
 function sendWithServerless(functionName: string) {
-  return async (operation: Operation, ref: TransactionRef, body?: JsonBody): Promise<Answer> => {
+  return async (operation: Operation, target: Target, body?: JsonBody): Promise<Answer> => {
     let result: unknown;
     try {
       result = await hubspot.serverless(functionName, {
-        parameters: { operation, objectType: ref.objectType, objectId: ref.objectId, ...(body ? { body } : {}) },
+        parameters: {
+          operation,
+          ...(target.ref ? { objectType: target.ref.objectType, objectId: target.ref.objectId } : {}),
+          ...(target.attemptId ? { attemptId: target.attemptId } : {}),
+          ...(target.cursor ? { cursor: target.cursor } : {}),
+          ...(body ? { body } : {}),
+        },
       });
     } catch (error) {
       return { failure: noAnswer(error) };

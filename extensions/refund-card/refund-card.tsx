@@ -8,10 +8,12 @@ import { History } from './history';
 import { LoadError } from './load-error';
 import { apiObjectType, type TransactionRef } from './object-type';
 import { Outcome } from './outcome';
+import { PendingRequests } from './pending-requests';
 import { ReadOnlyNotice } from './read-only-notice';
 import { createRefundApi } from './refund-api';
 import { Summary } from './summary';
 import { useRecordRefresh } from './use-record-refresh';
+import { useOlderAttempts } from './use-older-attempts';
 import { useTransaction } from './use-transaction';
 
 /** The Refund card on a CRM record: summary, actions (or why there are none), the last outcome, history. */
@@ -34,6 +36,8 @@ function ConfiguredRefundCard({ config }: { config: CardConfig }) {
   const objectId = String(context.crm.objectId);
   const transactionRef = useMemo<TransactionRef>(() => ({ objectType, objectId }), [objectType, objectId]);
   const { state, reload } = useTransaction(api, transactionRef);
+  const history = useOlderAttempts(api, transactionRef, state.phase === 'ready' ? state.details.attemptsCursor : null);
+  const viewerUserId = String(context.user.id);
   const refreshRecord = useRecordRefresh();
   const [outcome, setOutcome] = useState<AttemptView | null>(null);
   const locale = usableLocale(context.user.locale);
@@ -77,9 +81,28 @@ function ConfiguredRefundCard({ config }: { config: CardConfig }) {
       ) : (
         <ReadOnlyNotice viewer={details.viewer} />
       )}
+      <PendingRequests
+        attempts={details.attempts}
+        viewer={details.viewer}
+        viewerUserId={viewerUserId}
+        api={api}
+        locale={locale}
+        timeZone={timeZone}
+        onFinished={onFinished}
+      />
       <Divider />
       <Heading>History</Heading>
-      <History attempts={details.attempts} locale={locale} timeZone={timeZone} />
+      <History
+        attempts={[...details.attempts, ...history.older]}
+        provider={details.transaction.provider}
+        locale={locale}
+        timeZone={timeZone}
+        onLoadOlder={history.hasMore ? () => void history.loadOlder() : null}
+        loadingOlder={history.loading}
+      />
+      {history.error ? (
+        <Text testId="history-older-error">{`The older attempts could not be loaded: ${history.error.message}`}</Text>
+      ) : null}
     </Flex>
   );
 }

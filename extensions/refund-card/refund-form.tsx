@@ -7,6 +7,7 @@ import { type AmountProblem, checkAmount, decimalsOf, exceeds, isZero } from './
 import { unreachable } from './labels';
 import { formatMoney } from './money-format';
 import { MONEY_RETURNS } from './outcome';
+import { approvalLine, needsApproval } from './approval-text';
 import { checkReason, ReasonFields, type ReasonValue } from './reason-fields';
 import type { RefundRequest } from './refund-api';
 import { reasonSummary } from './reason-summary';
@@ -39,15 +40,20 @@ export function RefundForm({ transaction, viewer, locale, send, onFinished, onRe
 
   const money = (decimal: string) => formatMoney(decimal, transaction.currency, locale);
   const amount = mode === 'full' ? { ok: true as const, amount: transaction.refundable } : checkAmount(amountInput, transaction.refundable, viewer.maxRefundAmount);
-  const reasonProblems = checkReason(reason);
+  const reasonProblems = checkReason(reason, viewer.noteRequiredFor);
   const amountProblem = amount.ok ? undefined : describeAmountProblem(amount.problem, transaction.currency, money);
 
   if (reviewed) {
+    const approval = needsApproval(reviewed.amount, viewer);
     return (
       <ConfirmStep
         idPrefix="refund"
-        lines={[`Refund ${money(reviewed.amount)} (${transaction.currency}) to the customer.`, MONEY_RETURNS, reasonSummary(reviewed.reason, reviewed.note ?? '')]}
-        submitLabel={`Refund ${money(reviewed.amount)}`}
+        lines={[
+          `Refund ${money(reviewed.amount)} (${transaction.currency}) to the customer.`,
+          approval ? approvalLine(viewer) : MONEY_RETURNS,
+          reasonSummary(reviewed.reason, reviewed.note ?? ''),
+        ]}
+        submitLabel={approval ? `Ask for approval of ${money(reviewed.amount)}` : `Refund ${money(reviewed.amount)}`}
         sendingLabel="Sending the refund…"
         submission={submission}
         currency={transaction.currency}
@@ -76,7 +82,15 @@ export function RefundForm({ transaction, viewer, locale, send, onFinished, onRe
     setReviewed({ amount: amount.amount, reason: reason.reason, ...(note ? { note } : {}) });
   };
   const decimals = decimalsOf(transaction.refundable);
-  const limitText = viewer.maxRefundAmount === null ? '' : ` Your limit per refund is ${money(viewer.maxRefundAmount)}.`;
+  const limitText =
+    viewer.maxRefundAmount !== null
+      ? ` You may refund up to ${money(viewer.maxRefundAmount)} here.`
+      : viewer.approvalAbove === null
+        ? ''
+        : isZero(viewer.approvalAbove)
+          ? ` Every refund in ${transaction.currency} needs approval${viewer.approvalBy ? ` by ${viewer.approvalBy}` : ''}.`
+          : ` Above ${money(viewer.approvalAbove)} needs approval${viewer.approvalBy ? ` by ${viewer.approvalBy}` : ''}.`;
+  const typedNeedsApproval = amount.ok && needsApproval(amount.amount, viewer);
 
   return (
     <>
@@ -92,7 +106,7 @@ export function RefundForm({ transaction, viewer, locale, send, onFinished, onRe
             {
               value: 'full',
               label: 'Full refund',
-              description: fullAllowed ? `Everything still refundable: ${money(transaction.refundable)}` : `More than your limit per refund.`,
+              description: fullAllowed ? `Everything still refundable: ${money(transaction.refundable)}` : `More than you may refund here.`,
               readOnly: !fullAllowed,
             },
             { value: 'partial', label: 'Partial refund' },
@@ -113,7 +127,8 @@ export function RefundForm({ transaction, viewer, locale, send, onFinished, onRe
           onInput={setAmountInput}
           onChange={setAmountInput}
         />
-        <ReasonFields idPrefix="refund" value={reason} problems={showProblems ? reasonProblems : {}} onChange={setReason} />
+        {typedNeedsApproval ? <Text testId="refund-needs-approval">{approvalLine(viewer)}</Text> : null}
+        <ReasonFields idPrefix="refund" value={reason} problems={showProblems ? reasonProblems : {}} noteRequiredFor={viewer.noteRequiredFor} onChange={setReason} />
       </ModalBody>
       <ReviewFooter testIdPrefix="refund" label="Review refund" onReview={review} onCancel={onCancel} />
     </>
@@ -137,7 +152,7 @@ function describeAmountProblem(problem: AmountProblem, currency: string, money: 
     case 'over_refundable':
       return `Only ${money(problem.refundable)} is left to refund.`;
     case 'over_limit':
-      return `Your limit per refund is ${money(problem.limit)}. Ask a HubSpot super admin to refund more.`;
+      return `You may refund up to ${money(problem.limit)} here, and the refund policy names nobody who could approve more. Ask a HubSpot super admin.`;
     default:
       return unreachable(problem);
   }

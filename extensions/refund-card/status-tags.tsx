@@ -14,6 +14,10 @@ function refundStatusLook(status: RefundStatus): { label: string; variant: TagVa
       return { label: 'Fully refunded', variant: 'success' };
     case 'refund_pending':
       return { label: 'Refund pending', variant: 'warning' };
+    case 'refund_awaiting_approval':
+      return { label: 'Awaiting approval', variant: 'warning' };
+    case 'voided':
+      return { label: 'Voided', variant: 'default' };
     default:
       return unreachable(status);
   }
@@ -29,6 +33,14 @@ function attemptStatusLook(status: AttemptStatus): { label: string; variant: Tag
       return { label: 'Unknown, checking', variant: 'warning' };
     case 'failed':
       return { label: 'Failed', variant: 'error' };
+    case 'awaiting_approval':
+      return { label: 'Awaiting approval', variant: 'warning' };
+    case 'rejected':
+      return { label: 'Rejected', variant: 'error' };
+    case 'expired':
+      return { label: 'Expired', variant: 'default' };
+    case 'canceled':
+      return { label: 'Canceled', variant: 'default' };
     default:
       return unreachable(status);
   }

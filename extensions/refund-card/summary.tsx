@@ -1,4 +1,5 @@
-import { DescriptionList, DescriptionListItem, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
+import { Alert, DescriptionList, DescriptionListItem, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
+import { isZero } from './decimal-amount';
 import type { TransactionView, ViewerView } from './api-schemas';
 import { providerLabel } from './labels';
 import { formatMoney } from './money-format';
@@ -24,12 +25,22 @@ export function Summary({ transaction, viewer, locale }: { transaction: Transact
         <DescriptionListItem label="Provider transaction id">
           <Text testId="summary-transaction-id">{transaction.providerTransactionId}</Text>
         </DescriptionListItem>
-        {viewer.canRefund && viewer.maxRefundAmount !== null ? (
-          <DescriptionListItem label="Your limit per refund">
-            <Text testId="summary-limit">{money(viewer.maxRefundAmount)}</Text>
+        {viewer.canRefund && viewer.approvalAbove !== null ? (
+          <DescriptionListItem label="You refund without approval">
+            <Text testId="summary-limit">{isZero(viewer.approvalAbove) ? 'nothing: every refund needs approval' : `up to ${money(viewer.approvalAbove)}`}</Text>
+          </DescriptionListItem>
+        ) : null}
+        {viewer.canRefund && viewer.dailyRemaining !== null ? (
+          <DescriptionListItem label="Left today (24 hours)">
+            <Text testId="summary-daily">{money(viewer.dailyRemaining)}</Text>
           </DescriptionListItem>
         ) : null}
       </DescriptionList>
+      {transaction.warnings.map((warning) => (
+        <Alert key={warning.code} testId={`warning-${warning.code}`} variant="warning" title="The record and the payment disagree">
+          <Text>{warning.message}</Text>
+        </Alert>
+      ))}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { ModalBody, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
 import type { ApiError, ApiResult } from './api-error';
-import type { AttemptResult, RefundReason, TransactionView } from './api-schemas';
+import type { AttemptResult, RefundReason, TransactionView, ViewerView } from './api-schemas';
+import { approvalLine, needsApproval } from './approval-text';
 import { ConfirmStep } from './confirm-step';
 import { formatMoney } from './money-format';
 import { checkReason, ReasonFields, type ReasonValue } from './reason-fields';
@@ -15,6 +16,7 @@ export const VOID_EXPLAINED =
 
 export interface VoidFormProps {
   readonly transaction: TransactionView;
+  readonly viewer: ViewerView;
   readonly locale: string | undefined;
   readonly send: (request: VoidRequest) => Promise<ApiResult<AttemptResult>>;
   readonly onFinished: (result: AttemptResult) => void;
@@ -25,20 +27,26 @@ export interface VoidFormProps {
 type ReviewedVoid = { readonly reason: RefundReason; readonly note?: string };
 
 /** Offered only while the backend says the payment is unsettled (viewer.canVoid); same key rules as a refund. */
-export function VoidForm({ transaction, locale, send, onFinished, onRejected, onCancel }: VoidFormProps) {
+export function VoidForm({ transaction, viewer, locale, send, onFinished, onRejected, onCancel }: VoidFormProps) {
   const [reason, setReason] = useState<ReasonValue>({ reason: null, note: '' });
   const [reviewed, setReviewed] = useState<ReviewedVoid | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const submission = useAttemptSubmission(onFinished, onRejected);
   const amount = formatMoney(transaction.amount, transaction.currency, locale);
-  const problems = checkReason(reason);
+  const problems = checkReason(reason, viewer.noteRequiredFor);
+  const approval = needsApproval(transaction.amount, viewer);
 
   if (reviewed) {
     return (
       <ConfirmStep
         idPrefix="void"
-        lines={[`Void the whole payment of ${amount} (${transaction.currency}).`, VOID_EXPLAINED, reasonSummary(reviewed.reason, reviewed.note ?? '')]}
-        submitLabel={`Void ${amount}`}
+        lines={[
+          `Void the whole payment of ${amount} (${transaction.currency}).`,
+          VOID_EXPLAINED,
+          ...(approval ? [approvalLine(viewer)] : []),
+          reasonSummary(reviewed.reason, reviewed.note ?? ''),
+        ]}
+        submitLabel={approval ? `Ask for approval to void ${amount}` : `Void ${amount}`}
         sendingLabel="Sending the void…"
         submission={submission}
         currency={transaction.currency}
@@ -64,7 +72,8 @@ export function VoidForm({ transaction, locale, send, onFinished, onRejected, on
       <ModalBody>
         <Text testId="void-explained">{VOID_EXPLAINED}</Text>
         <Text>This payment has not settled yet, so it can be voided instead of refunded.</Text>
-        <ReasonFields idPrefix="void" value={reason} problems={showProblems ? problems : {}} onChange={setReason} />
+        {approval ? <Text testId="void-needs-approval">{approvalLine(viewer)}</Text> : null}
+        <ReasonFields idPrefix="void" value={reason} problems={showProblems ? problems : {}} noteRequiredFor={viewer.noteRequiredFor} onChange={setReason} />
       </ModalBody>
       <ReviewFooter testIdPrefix="void" label="Review void" onReview={review} onCancel={onCancel} />
     </>

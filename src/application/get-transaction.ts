@@ -39,7 +39,7 @@ export async function getTransaction(deps: RefundDeps, ref: TransactionRef, user
     transaction: presentTransaction(transaction.ref, payment, warningsOf(transaction, payment)),
     attempts: page.attempts.map(presentAttempt),
     attemptsCursor: page.nextCursor,
-    viewer: presentViewer(limits, payment.currency, { canVoid, approvalBy }),
+    viewer: presentViewer(limits, payment.currency, { canVoid, approvalBy, noteRequiredFor: inForce.policy.requireNoteFor }),
   };
 }
 

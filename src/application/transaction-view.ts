@@ -1,6 +1,7 @@
 import type { RefundAttempt } from '../domain/attempt';
 import type { CurrencyCode } from '../domain/currency';
 import type { TransactionRef } from '../domain/ids';
+import type { RefundReason } from '../domain/refund-reason';
 import { formatMinor } from '../domain/money';
 import type { ViewerLimits } from '../domain/refund-decision';
 import { refundableMinor, refundStatusOf, type RefundStatus } from '../domain/refund-status';
@@ -60,6 +61,8 @@ export interface ViewerView {
   readonly maxRefundAmount: string | null;
   /** what the viewer may still refund today without approval; null without a daily limit */
   readonly dailyRemaining: string | null;
+  /** the reasons that need a note (the policy's requireNoteFor) */
+  readonly noteRequiredFor: readonly RefundReason[];
   readonly denyReason: string | null;
 }
 
@@ -105,7 +108,11 @@ export function presentAttempt(attempt: RefundAttempt): AttemptView {
   };
 }
 
-export function presentViewer(limits: ViewerLimits, currency: CurrencyCode, extra: { canVoid: boolean; approvalBy: string | null }): ViewerView {
+export function presentViewer(
+  limits: ViewerLimits,
+  currency: CurrencyCode,
+  extra: { canVoid: boolean; approvalBy: string | null; noteRequiredFor: readonly RefundReason[] },
+): ViewerView {
   const format = (minor: bigint | null) => (minor === null ? null : formatMinor(minor, currency));
   return {
     canRefund: limits.canRefund,
@@ -115,6 +122,7 @@ export function presentViewer(limits: ViewerLimits, currency: CurrencyCode, extr
     approvalBy: limits.approvalAboveMinor === null ? null : extra.approvalBy,
     maxRefundAmount: format(limits.maxRefundMinor),
     dailyRemaining: format(limits.dailyRemainingMinor),
+    noteRequiredFor: extra.noteRequiredFor,
     denyReason: limits.denyReason,
   };
 }

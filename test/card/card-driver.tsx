@@ -13,6 +13,8 @@ interface CardOptions {
   readonly objectTypeId?: string;
   readonly objectId?: number;
   readonly locale?: string;
+  /** the HubSpot user looking at the card */
+  readonly userId?: number;
 }
 
 /**
@@ -20,11 +22,12 @@ interface CardOptions {
  * trigger() is typed to take the handler itself as its argument; at run time it passes the value on, so
  * value-carrying events go through `send`.
  */
-export function renderCard({ config = FETCH_CONFIG, objectTypeId = '0-3', objectId = 1001, locale = 'en-US' }: CardOptions = {}) {
+export function renderCard({ config = FETCH_CONFIG, objectTypeId = '0-3', objectId = 1001, locale = 'en-US', userId = 2 }: CardOptions = {}) {
   const renderer = createRenderer('crm.record.tab');
   renderer.mocks.context.crm.objectTypeId = objectTypeId;
   renderer.mocks.context.crm.objectId = objectId;
   renderer.mocks.context.user.locale = locale;
+  renderer.mocks.context.user.id = userId;
   renderer.render(<RefundCard config={config} />);
   const { findByTestId, waitFor } = renderer;
   const click = (testId: string) => findByTestId(Button, testId).trigger('onClick');

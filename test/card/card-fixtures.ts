@@ -12,18 +12,31 @@ export function transactionView(overrides: Partial<TransactionView> = {}): Trans
     refunded: '120.50',
     refundable: '1079.50',
     refundStatus: 'partially_refunded',
+    warnings: [],
     ...overrides,
   };
 }
 
 export function viewerView(overrides: Partial<ViewerView> = {}): ViewerView {
-  return { canRefund: true, canVoid: false, maxRefundAmount: null, denyReason: null, ...overrides };
+  return {
+    canRefund: true,
+    canVoid: false,
+    canApprove: false,
+    approvalAbove: null,
+    approvalBy: null,
+    maxRefundAmount: null,
+    dailyRemaining: null,
+    noteRequiredFor: ['other'],
+    denyReason: null,
+    ...overrides,
+  };
 }
 
 export function attemptView(overrides: Partial<AttemptView> = {}): AttemptView {
   return {
     id: 'att_1',
     kind: 'refund',
+    origin: 'app',
     amount: '120.50',
     currency: 'USD',
     status: 'succeeded',
@@ -34,21 +47,27 @@ export function attemptView(overrides: Partial<AttemptView> = {}): AttemptView {
     completedAt: '2025-03-04T15:30:02.000Z',
     providerRefundId: 're_3Pq1',
     failure: null,
+    approvalReason: null,
+    approval: null,
+    expiresAt: null,
     ...overrides,
   };
 }
 
-export function transactionDetails(overrides: { transaction?: Partial<TransactionView>; viewer?: Partial<ViewerView>; attempts?: AttemptView[] } = {}): TransactionDetails {
+export function transactionDetails(
+  overrides: { transaction?: Partial<TransactionView>; viewer?: Partial<ViewerView>; attempts?: AttemptView[]; attemptsCursor?: string | null } = {},
+): TransactionDetails {
   return {
     transaction: transactionView(overrides.transaction),
     attempts: overrides.attempts ?? [attemptView()],
+    attemptsCursor: overrides.attemptsCursor ?? null,
     viewer: viewerView(overrides.viewer),
   };
 }
 
 export const JPY_DEAL = transactionDetails({
   transaction: { objectId: '1002', currency: 'JPY', amount: '120000', refunded: '0', refundable: '120000', refundStatus: 'not_refunded', providerTransactionId: 'pi_3Pq1002' },
-  viewer: { maxRefundAmount: '50000' },
+  viewer: { maxRefundAmount: '50000', approvalAbove: '50000' },
   attempts: [],
 });
 

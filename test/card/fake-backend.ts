@@ -7,12 +7,15 @@ export interface FakeAnswer {
 }
 
 type Reply = FakeAnswer | Promise<FakeAnswer> | Error;
-type Route = 'get' | 'refunds' | 'voids';
+type Route = 'get' | 'attempts' | 'refunds' | 'voids' | 'approve' | 'reject' | 'cancel';
+type PostRoute = Exclude<Route, 'get' | 'attempts'>;
 
 export interface FakeFetchBackend {
   readonly spy: jest.SpiedFunction<typeof hubspot.fetch>;
-  /** the JSON bodies POSTed to …/refunds or …/voids, in order */
-  posted(route: 'refunds' | 'voids'): Record<string, unknown>[];
+  /** the JSON bodies POSTed to a route, in order */
+  posted(route: PostRoute): Record<string, unknown>[];
+  /** the URLs requested on a route, in order */
+  urls(route: Route): string[];
   gets(): number;
 }
 
@@ -21,7 +24,8 @@ export interface FakeFetchBackend {
  * answer of a queue repeats. An Error in a queue makes hubspot.fetch reject, like a network failure.
  */
 export function fakeFetchBackend(replies: Partial<Record<Route, Reply[]>>): FakeFetchBackend {
-  const queues: Record<Route, Reply[]> = { get: [...(replies.get ?? [])], refunds: [...(replies.refunds ?? [])], voids: [...(replies.voids ?? [])] };
+  const routes: Route[] = ['get', 'attempts', 'refunds', 'voids', 'approve', 'reject', 'cancel'];
+  const queues = Object.fromEntries(routes.map((route) => [route, [...(replies[route] ?? [])]])) as Record<Route, Reply[]>;
   const spy = jest.spyOn(hubspot, 'fetch').mockImplementation(async (url, options) => {
     const route = routeOf(String(url), options?.method);
     const queue = queues[route];
@@ -35,6 +39,7 @@ export function fakeFetchBackend(replies: Partial<Record<Route, Reply[]>>): Fake
   return {
     spy,
     posted: (route) => callsTo(route).map(([, options]) => ({ ...(options?.body ?? {}) })),
+    urls: (route) => callsTo(route).map(([url]) => String(url)),
     gets: () => callsTo('get').length,
   };
 }
@@ -42,7 +47,8 @@ export function fakeFetchBackend(replies: Partial<Record<Route, Reply[]>>): Fake
 function routeOf(url: string, method: string | undefined): Route {
   if (method === 'POST' && url.endsWith('/refunds')) return 'refunds';
   if (method === 'POST' && url.endsWith('/voids')) return 'voids';
-  if ((method ?? 'GET') === 'GET') return 'get';
+  for (const decision of ['approve', 'reject', 'cancel'] as const) if (method === 'POST' && url.endsWith(`/${decision}`)) return decision;
+  if ((method ?? 'GET') === 'GET') return url.includes('/attempts?') ? 'attempts' : 'get';
   throw new Error(`unexpected request ${method} ${url}`);
 }
 

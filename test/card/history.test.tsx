@@ -41,7 +41,7 @@ describe('history', () => {
     await card.ready();
 
     const table = card.findByTestId(Table, 'history');
-    expect(table.findAll(TableHeader).map((header) => header.text)).toEqual(['Date', 'Kind', 'Amount', 'Status', 'Who', 'Reason and note', 'Provider refund id', 'Failure']);
+    expect(table.findAll(TableHeader).map((header) => header.text)).toEqual(['Date', 'Kind', 'Amount', 'Status', 'Who', 'Reason and note', 'Approval', 'Provider refund id', 'Failure']);
     expect(table.findAll(TableRow).slice(1).map((row) => row.props.testId)).toEqual(['history-row-att_void', 'history-row-att_failed', 'history-row-att_1']);
 
     const cells = (id: string) => card.findByTestId(TableRow, `history-row-${id}`).findAll(TableCell)
@@ -55,11 +55,12 @@ describe('history', () => {
       'ada@example.com',
       'Fraudulent: Card reported stolen',
       '—',
+      '—',
       'The bank refused the refund, so nothing was refunded. Refund the customer another way and note it on the record.',
     ]);
     expect(card.findByTestId(Tag, 'history-status-att_failed').props.variant).toBe('error');
-    expect(cells('att_1')).toEqual(['Mar 4, 2025, 10:30 AM', 'Refund', '$120.50', 'Succeeded', 'Rita Rep', 'Requested by the customer: Two seats removed', 're_3Pq1', '—']);
-    expect(cells('att_void')).toEqual(['Mar 7, 2025, 1:00 PM', 'Void', '$1,200.00', 'Pending', 'HubSpot user 77', 'Duplicate payment', '60123456789', '—']);
+    expect(cells('att_1')).toEqual(['Mar 4, 2025, 10:30 AM', 'Refund', '$120.50', 'Succeeded', 'Rita Rep', 'Requested by the customer: Two seats removed', '—', 're_3Pq1', '—']);
+    expect(cells('att_void')).toEqual(['Mar 7, 2025, 1:00 PM', 'Void', '$1,200.00', 'Pending', 'HubSpot user 77', 'Duplicate payment', '—', '60123456789', '—']);
   });
 
   test('shows an empty state when there is none', async () => {

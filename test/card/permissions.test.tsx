@@ -32,10 +32,11 @@ describe('permissions (decided by the backend, mirrored by the card)', () => {
   });
 
   test('an allowed user with a per-refund limit sees it next to the figures', async () => {
-    fakeFetchBackend({ get: [{ status: 200, body: transactionDetails({ viewer: { maxRefundAmount: '500.00' } }) }] });
+    fakeFetchBackend({ get: [{ status: 200, body: transactionDetails({ viewer: { approvalAbove: '500.00', dailyRemaining: '800.00' } }) }] });
     const card = renderCard();
     await card.ready();
-    expect(card.findByTestId(Text, 'summary-limit').text).toBe('$500.00');
+    expect(card.findByTestId(Text, 'summary-limit').text).toBe('up to $500.00');
+    expect(card.findByTestId(Text, 'summary-daily').text).toBe('$800.00');
     expect(card.findByTestId(Button, 'refund-open').text).toBe('Refund');
     expect(card.maybeFindByTestId(Alert, 'read-only')).toBeNull();
   });
@@ -54,7 +55,7 @@ describe('permissions (decided by the backend, mirrored by the card)', () => {
     card.submit('refund');
     await card.waitFor(() => expect(card.findByTestId(Alert, 'refund-error').props.title).toBe('You are not allowed to do this'));
     expect(card.findByTestId(Text, 'refund-error-message').text).toBe('This is more than you may refund at once.');
-    expect(card.findByTestId(Text, 'refund-error-hint').text).toBe('Your limit per refund is $200.00.');
+    expect(card.findByTestId(Text, 'refund-error-hint').text).toBe('You may refund up to $200.00 here.');
     expect(backend.posted('refunds')).toHaveLength(1);
   });
 });

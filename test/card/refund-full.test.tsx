@@ -80,6 +80,6 @@ describe('full refund', () => {
     expect(mode.props.value).toBe('partial');
     expect(mode.props.options[0]).toMatchObject({ value: 'full', readOnly: true });
     expect(card.findByTestId(Input, 'refund-amount').props.readOnly).toBe(false);
-    expect(card.findByTestId(Input, 'refund-amount').props.description).toContain('Your limit per refund is $500.00.');
+    expect(card.findByTestId(Input, 'refund-amount').props.description).toContain('You may refund up to $500.00 here.');
   });
 });

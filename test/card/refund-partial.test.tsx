@@ -55,7 +55,9 @@ describe('partial refund', () => {
     card.typeAmount('500.01');
     card.chooseReason('refund', 'duplicate');
     card.review('refund');
-    expect(card.findByTestId(Input, 'refund-amount').props.validationMessage).toBe('Your limit per refund is $500.00. Ask a HubSpot super admin to refund more.');
+    expect(card.findByTestId(Input, 'refund-amount').props.validationMessage).toBe(
+      'You may refund up to $500.00 here, and the refund policy names nobody who could approve more. Ask a HubSpot super admin.',
+    );
     expect(backend.posted('refunds')).toEqual([]);
   });
 
@@ -77,7 +79,7 @@ describe('partial refund', () => {
 
   test('JPY takes whole yen only', async () => {
     const { card, backend } = await partialRefundForm(JPY_DEAL);
-    expect(card.findByTestId(Input, 'refund-amount').props.description).toBe('Up to ¥120,000. Your limit per refund is ¥50,000. JPY has no decimals.');
+    expect(card.findByTestId(Input, 'refund-amount').props.description).toBe('Up to ¥120,000. You may refund up to ¥50,000 here. JPY has no decimals.');
     card.typeAmount('5000.5');
     card.chooseReason('refund', 'duplicate');
     card.review('refund');

@@ -34,7 +34,7 @@ describe('summary', () => {
     expect(card.findByTestId(StatisticsItem, 'summary-refunded').props.number).toBe('¥0');
     expect(card.findByTestId(StatisticsItem, 'summary-refundable').props.number).toBe('¥120,000');
     expect(card.findByTestId(Tag, 'summary-status').text).toBe('Not refunded');
-    expect(card.findByTestId(Text, 'summary-limit').text).toBe('¥50,000');
+    expect(card.findByTestId(Text, 'summary-limit').text).toBe('up to ¥50,000');
   });
 
   test.each([

@@ -24,7 +24,7 @@ describe('refund end to end: signed HTTP → ledger → Stripe → HubSpot', () 
       .expect({ method: 'GET', path: '/settings/v3/users/55' }, { status: 200, body: REP });
     const read = await signedFetch('GET', '/api/transactions/deals/777?userId=55&userEmail=rep%40example.com&appId=9&portalId=42');
     expect(read.status).toBe(200);
-    expect(read.body.viewer).toEqual({ canRefund: true, canVoid: false, canApprove: false, approvalAbove: null, approvalBy: null, maxRefundAmount: null, dailyRemaining: null, denyReason: null });
+    expect(read.body.viewer).toEqual({ canRefund: true, canVoid: false, canApprove: false, approvalAbove: null, approvalBy: null, maxRefundAmount: null, dailyRemaining: null, noteRequiredFor: ['other'], denyReason: null });
     expect(e2e.hubspot.requests).toHaveLength(2);
 
     let stripeForm: Record<string, string> = {};

@@ -36,7 +36,7 @@ describe('refund HTTP API (sandbox identity)', () => {
         attemptsCursor: null,
         viewer: {
           canRefund: true, canVoid: false, canApprove: false, approvalAbove: '500.00', approvalBy: 'a super admin',
-          maxRefundAmount: null, dailyRemaining: null, denyReason: null,
+          maxRefundAmount: null, dailyRemaining: null, noteRequiredFor: ['other'], denyReason: null,
         },
       },
     });
@@ -158,7 +158,7 @@ describe('refund HTTP API (sandbox identity)', () => {
     it('refuses a user the policy does not name, and tells the card why', async () => {
       const read = await http.request('GET', `${deal1001}?userId=${NO_ACCESS}`);
       expect(read.body.viewer).toEqual({
-        canRefund: false, canVoid: false, canApprove: false, approvalAbove: null, approvalBy: null, maxRefundAmount: null, dailyRemaining: null,
+        canRefund: false, canVoid: false, canApprove: false, approvalAbove: null, approvalBy: null, maxRefundAmount: null, dailyRemaining: null, noteRequiredFor: ['other'],
         denyReason: expect.stringMatching(/super admin/),
       });
       const response = await http.request('POST', refunds('1001', NO_ACCESS), { body: { amount: '1', reason: 'duplicate', idempotencyKey: key() } });
