@@ -28,8 +28,8 @@ export async function testDatabase(options: { migrated?: boolean } & PostgresOpt
   return { db: await openPostgresDatabase(url, options), url };
 }
 
-export async function testLedger(clock: Clock = { now: () => new Date() }): Promise<{ ledger: SqlLedger; db: Database; url: string }> {
-  const { db, url } = await testDatabase();
+export async function testLedger(clock: Clock = { now: () => new Date() }, options: PostgresOptions = {}): Promise<{ ledger: SqlLedger; db: Database; url: string }> {
+  const { db, url } = await testDatabase(options);
   return { ledger: new SqlLedger(db, clock), db, url };
 }
 

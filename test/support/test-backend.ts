@@ -12,6 +12,7 @@ import { SandboxCrm } from '../../src/adapters/sandbox/sandbox-crm';
 import { seedSandbox } from '../../src/adapters/sandbox/sandbox-seed';
 import { type AttemptRow, ATTEMPT_COLUMNS, attemptFromRow } from '../../src/adapters/store/attempt-row';
 import type { Database } from '../../src/adapters/store/database';
+import type { PostgresOptions } from '../../src/adapters/store/postgres-database';
 import { SqlCrmOutbox } from '../../src/adapters/store/sql-crm-outbox';
 import { SqlPolicyStore } from '../../src/adapters/store/sql-policy-store';
 import type { RefundAttempt } from '../../src/domain/attempt';
@@ -27,6 +28,8 @@ export const POLICY = { refunders: { teamIds: ['7'] }, limits: { USD: { perRefun
 
 export interface TestBackend {
   db: Database;
+  /** the test database's URL, for tests that open their own connections */
+  url: string;
   crm: SandboxCrm;
   stripe: FakeProvider;
   deps: RefundDeps;
@@ -39,10 +42,10 @@ export interface TestBackend {
   close(): Promise<void>;
 }
 
-export async function testBackend(overrides: Partial<RefundDeps> = {}, options: { policy?: unknown } = {}): Promise<TestBackend> {
+export async function testBackend(overrides: Partial<RefundDeps> = {}, options: { policy?: unknown; database?: PostgresOptions } = {}): Promise<TestBackend> {
   let now: Date | null = null;
   const clock = { now: () => now ?? new Date(), set: (date: Date) => (now = date) };
-  const { ledger, db } = await testLedger(clock);
+  const { ledger, db, url } = await testLedger(clock, options.database);
   const crm = new SandboxCrm(db);
   const stripe = fakeProvider('stripe');
   const policyStore = new SqlPolicyStore(db);
@@ -67,6 +70,7 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}, options: 
   };
   const backend: TestBackend = {
     db,
+    url,
     crm,
     stripe,
     deps,
