@@ -23,6 +23,7 @@ import { policySource } from './application/policy/policy-source';
 import { seedPolicy } from './application/policy/seed-policy';
 import { SqlCrmOutbox } from './adapters/store/sql-crm-outbox';
 import { SqlPolicyStore } from './adapters/store/sql-policy-store';
+import { SqlRefundReports } from './adapters/store/sql-refund-reports';
 import type { PaymentProvider } from './ports/payment-provider';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
@@ -81,6 +82,7 @@ export async function composeBackendOn(
       providers: registry,
       policies: policySource(policyStore, clock, config.policyLocked),
       policyStore,
+      reports: new SqlRefundReports(db),
       clock,
       logger,
       objectTypes: [...new Set(config.objectTypes.map(canonicalObjectType))],

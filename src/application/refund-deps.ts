@@ -7,6 +7,7 @@ import type { CrmTimeline } from '../ports/crm-timeline';
 import type { Ledger } from '../ports/ledger';
 import type { Logger } from '../ports/logger';
 import type { PolicyStore } from '../ports/policy-store';
+import type { RefundReports } from '../ports/refund-reports';
 import type { PaymentProviders } from '../ports/payment-provider';
 import type { UserDirectory } from '../ports/user-directory';
 
@@ -22,6 +23,8 @@ export interface RefundDeps {
   readonly policies: PolicySource;
   /** its versions, for the policy's own use cases */
   readonly policyStore: PolicyStore;
+  /** reports over every payment's attempts */
+  readonly reports: RefundReports;
   readonly clock: Clock;
   readonly logger: Logger;
   /** CRM object types that carry payments (REFUND_OBJECT_TYPES), canonical names */

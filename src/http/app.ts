@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import express, { type Request } from 'express';
+import { exportKeyOf } from '../application/reports/export-token';
 import type { RefundDeps } from '../application/refund-deps';
 import { AppError } from '../domain/errors';
 import { errorHandler } from './error-response';
 import { identify, type IdentityOptions } from './identity';
 import { approvalRoutes } from './routes/approval-routes';
 import { policyRoutes } from './routes/policy-routes';
+import { exportDownloadRoute, reportRoutes } from './routes/report-routes';
 import { transactionRoutes } from './routes/transaction-routes';
 
 const BODY_LIMIT = '16kb';
@@ -15,6 +18,7 @@ export function createHttpApp(
   extraRoutes: Readonly<Record<string, express.Router>> = {},
 ) {
   const app = express();
+  const exportKey = exportKeyOf(identity.clientSecret, () => randomBytes(32));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use((req, res, next) => {
@@ -50,8 +54,10 @@ export function createHttpApp(
   api.use(transactionRoutes(deps));
   api.use(approvalRoutes(deps));
   api.use(policyRoutes(deps));
+  api.use(reportRoutes(deps, exportKey, identity.publicUrl));
 
   app.use('/api', api);
+  app.use('/exports', exportDownloadRoute(deps, exportKey));
   for (const [path, router] of Object.entries(extraRoutes)) app.use(path, router);
   app.use((_req, _res, next) => next(new AppError('NOT_FOUND', 'There is nothing at this address.')));
   app.use(errorHandler(deps.logger));

@@ -15,6 +15,7 @@ import type { Database } from '../../src/adapters/store/database';
 import type { PostgresOptions } from '../../src/adapters/store/postgres-database';
 import { SqlCrmOutbox } from '../../src/adapters/store/sql-crm-outbox';
 import { SqlPolicyStore } from '../../src/adapters/store/sql-policy-store';
+import { SqlRefundReports } from '../../src/adapters/store/sql-refund-reports';
 import type { RefundAttempt } from '../../src/domain/attempt';
 import type { TransactionRef } from '../../src/domain/ids';
 import { parsePolicy } from '../../src/domain/policy';
@@ -59,6 +60,7 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}, options: 
     providers: providerRegistry([stripe, createManualProvider()]),
     policies,
     policyStore,
+    reports: new SqlRefundReports(db),
     clock,
     logger: silentLogger,
     objectTypes: ['deals'],
