@@ -6,7 +6,9 @@ import { REFUND_REASONS } from '../domain/refund-reason';
 import { ListenError } from '../http/serve';
 import { CliSession, type GlobalOptions } from './cli-session';
 import { approvalsCommand, approveCommand, cancelCommand, rejectCommand } from './commands/approvals';
+import { type BulkOptions, bulkCommand } from './commands/bulk';
 import { policyHistoryCommand, policySetCommand, policyShowCommand } from './commands/policy';
+import { type ReportOptions, reportCommand } from './commands/report';
 import { refundCommand, voidCommand } from './commands/refund';
 import { resolveCommand, sandboxResetCommand, setupCommand, syncCrmCommand } from './commands/maintenance';
 import { serveCommand } from './commands/serve';
@@ -140,6 +142,35 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
     .option('--limit <n>', 'how many versions (default 20)')
     .addHelpText('after', example('npm run cli -- policy history --user 1'))
     .action(action((session, options: { user: string; limit?: string }) => policyHistoryCommand(session, options)));
+
+  program
+    .command('report')
+    .description('refunds across records with filters (or their totals with --group-by); approvers and super admins')
+    .addOption(user())
+    .option('--from <date-time>', 'ISO 8601, e.g. 2026-12-01T00:00:00Z (summary default: 30 days ago)')
+    .option('--to <date-time>', 'ISO 8601, exclusive (default: now)')
+    .option('--status <list>', 'e.g. succeeded,failed')
+    .option('--reason <list>', 'duplicate, fraudulent, requested_by_customer, other')
+    .option('--provider <list>', 'stripe, authorize_net, nmi, paypal, manual')
+    .option('--requested-by <user ids>', 'HubSpot user ids (provider = made in a dashboard)')
+    .option('--currency <list>', 'e.g. USD,EUR')
+    .option('--kind <list>', 'refund, void')
+    .addOption(new Option('--group-by <what>', 'totals instead of the list').choices(['reason', 'requestedBy', 'provider', 'currency', 'status']))
+    .addOption(new Option('--format <format>', 'text for people (default), csv or json').choices(['text', 'csv', 'json']))
+    .option('--output <file>', 'write there instead of stdout')
+    .option('--limit <n>', 'at most this many rows of the list (default 100000)')
+    .addHelpText('after', example('npm run cli -- report --user 1 --from 2026-11-01T00:00:00Z --status succeeded --format csv --output november.csv', 'npm run cli -- report --user 1 --group-by reason'))
+    .action(action((session, options: ReportOptions) => reportCommand(session, options)));
+
+  program
+    .command('bulk')
+    .description('refund many records from a CSV file (columns objectType, objectId, amount, reason, note)')
+    .addOption(user())
+    .addOption(new Option('--file <path>', 'the CSV file; results are written beside it (name.results.csv)').makeOptionMandatory())
+    .option('--dry-run', 'check every row and show what would happen, sending nothing')
+    .option('--concurrency <n>', 'rows sent at once (default 4)')
+    .addHelpText('after', example('npm run cli -- bulk --user 1 --file refunds.csv --dry-run', 'npm run cli -- bulk --user 1 --file refunds.csv'))
+    .action(action((session, options: BulkOptions) => bulkCommand(session, options)));
 
   program
     .command('resolve')

@@ -89,6 +89,26 @@ describe('the CLI beside a running server', () => {
     expect((await runCli(['policy', 'show', '--user', '2'], env, home)).code).toBe(4);
   });
 
+  it('runs a bulk file beside the server: bad rows named, a dry run, a run, a harmless rerun', async () => {
+    const lines = ['objectType,objectId,amount,reason,note', ...Array.from({ length: 27 }, (_, n) => `deals,1002,${100 + n},duplicate,row ${n}`), 'deals,1002,1.5,duplicate,', 'deals,x,1,duplicate,', 'deals,1002,1,other,'];
+    const file = path.join(home, 'bulk.csv');
+    writeFileSync(file, lines.join('\n'));
+    const dry = await runCli(['bulk', '--user', '1', '--file', file, '--dry-run'], env, home);
+    expect(dry.code).toBe(6);
+    expect(dry.stderr).toContain('30 row(s), 2 with problems.');
+    expect(dry.stdout).toMatch(/line 29\s+deals\/1002\s+refused: JPY has no decimals/);
+    const run = await runCli(['bulk', '--user', '1', '--file', file], env, home);
+    expect(run.code).toBe(6);
+    expect(run.stdout).toMatch(/27 refunded, 1 refused, 2 invalid/);
+    const rerun = await runCli(['bulk', '--user', '1', '--file', file, '--json'], env, home);
+    expect(JSON.parse(rerun.stdout).outcomes).toEqual({ already_done: 27, refused: 1, invalid: 2 });
+    const report = await runCli(['report', '--user', '1', '--provider', 'stripe', '--format', 'csv'], env, home);
+    const viaApi = await fetch(`${server.url}/api/refunds?userId=1&provider=stripe&limit=500&format=csv`).then((response) => response.text());
+    expect(report.stdout).toBe(viaApi);
+    const summary = await runCli(['report', '--user', '1', '--group-by', 'currency'], env, home);
+    expect(summary.stdout).toMatch(/JPY\s+JPY\s+\d+\s+\d+/);
+  });
+
   it('refuses a second server on the same data folder, naming the process that holds it', async () => {
     const second = await runCli(['serve'], { ...env, PORT: '0' }, home);
     expect(second.code).toBe(5);
@@ -125,7 +145,7 @@ describe('the CLI beside a running server', () => {
   });
 
   it('has help with an example for every command, and a version', async () => {
-    for (const command of ['serve', 'show', 'refund', 'void', 'approvals', 'approve', 'reject', 'cancel', 'resolve', 'setup', 'sync-crm']) {
+    for (const command of ['serve', 'show', 'refund', 'void', 'approvals', 'approve', 'reject', 'cancel', 'report', 'bulk', 'resolve', 'setup', 'sync-crm']) {
       const help = await runCli([command, '--help'], env, home);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/Example/);
