@@ -77,6 +77,7 @@ export async function composeBackendOn(
       records: crm,
       timeline: crm,
       users: cachedUserDirectory(crm, clock),
+      directory: crm,
       ledger,
       outbox: new SqlCrmOutbox(db),
       providers: registry,

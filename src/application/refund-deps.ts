@@ -1,3 +1,4 @@
+import type { AccountDirectory } from '../ports/account-directory';
 import type { BackgroundTasks } from './background-tasks';
 import type { PolicySource } from './policy/policy-source';
 import type { Clock } from '../ports/clock';
@@ -16,6 +17,8 @@ export interface RefundDeps {
   readonly records: CrmRecords;
   readonly timeline: CrmTimeline;
   readonly users: UserDirectory;
+  /** the account's users, teams and roles by name (the settings page's pickers) */
+  readonly directory: AccountDirectory;
   readonly ledger: Ledger;
   readonly outbox: CrmOutbox;
   readonly providers: PaymentProviders;

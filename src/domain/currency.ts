@@ -46,3 +46,8 @@ export function exponentOf(currency: CurrencyCode): Exponent {
   if (exponent === undefined) throw new Error(`unknown currency ${currency}`);
   return exponent;
 }
+
+/** Every currency with its decimals, by code: what a settings page offers for limits. */
+export function currencyList(): { readonly code: CurrencyCode; readonly decimals: Exponent }[] {
+  return [...EXPONENTS.entries()].map(([code, decimals]) => ({ code: code as CurrencyCode, decimals })).sort((a, b) => a.code.localeCompare(b.code));
+}

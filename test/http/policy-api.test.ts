@@ -103,3 +103,28 @@ describe('the refund policy over HTTP (design §5, §7)', () => {
     }
   });
 });
+
+describe('what the settings page picks from', () => {
+  let backend: TestBackend;
+  let http: HttpClient;
+
+  beforeAll(async () => {
+    backend = await testBackend();
+    http = await startHttp(backend.deps, { clientSecret: null, allowUnsigned: true });
+  });
+  afterAll(async () => {
+    await http.close();
+    await backend.close();
+  });
+
+  it('lists the account\'s users, teams and roles by name, and the currencies with their decimals, for super admins', async () => {
+    const options = await http.request('GET', `/api/policy/options?userId=${ADMIN}`);
+    expect(options.status).toBe(200);
+    expect(options.body.users.map((user: { name: string }) => user.name)).toEqual(['Ada Admin', 'Mona Manager', 'Nick Noaccess', 'Rita Rep']);
+    expect(options.body.users[0]).toEqual({ id: '1', name: 'Ada Admin', email: 'ada.admin@example.com', superAdmin: true });
+    expect(options.body.teams).toEqual([{ id: '9', name: 'Finance' }, { id: '8', name: 'Sales' }, { id: '7', name: 'Support' }]);
+    expect(options.body.roles.map((role: { name: string }) => role.name)).toEqual(['Finance manager', 'Sales rep', 'Support rep']);
+    expect(options.body.currencies).toEqual(expect.arrayContaining([{ code: 'USD', decimals: 2 }, { code: 'JPY', decimals: 0 }, { code: 'KWD', decimals: 3 }]));
+    expect((await http.request('GET', `/api/policy/options?userId=${REP}`)).status).toBe(403);
+  });
+});

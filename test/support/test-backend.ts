@@ -55,6 +55,7 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}, options: 
     records: crm,
     timeline: crm,
     users: cachedUserDirectory(crm, clock),
+    directory: crm,
     ledger,
     outbox: new SqlCrmOutbox(db),
     providers: providerRegistry([stripe, createManualProvider()]),

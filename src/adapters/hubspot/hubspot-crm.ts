@@ -1,3 +1,4 @@
+import type { AccountDirectory } from '../../ports/account-directory';
 import type { CrmRecords } from '../../ports/crm-records';
 import type { CrmSchema } from '../../ports/crm-schema';
 import type { CrmTimeline } from '../../ports/crm-timeline';
@@ -7,13 +8,14 @@ import { type HubSpotClientOptions, createHubSpotClient } from './hubspot-client
 import { createHubSpotRecords } from './hubspot-records';
 import { createHubSpotSchema } from './hubspot-schema';
 import { createHubSpotTimeline } from './hubspot-timeline';
+import { createHubSpotAccountDirectory } from './hubspot-account-directory';
 import { createHubSpotUsers } from './hubspot-users';
 
 export interface HubSpotCrmOptions extends HubSpotClientOptions {
   readonly propertyOverrides?: TransactionPropertyOverrides;
 }
 
-export type HubSpotCrm = CrmRecords & CrmTimeline & UserDirectory & CrmSchema;
+export type HubSpotCrm = CrmRecords & CrmTimeline & UserDirectory & CrmSchema & AccountDirectory;
 
 /** Every HubSpot port over one client (one token, one base URL, one retry budget). */
 export function createHubSpotCrm(options: HubSpotCrmOptions): HubSpotCrm {
@@ -23,5 +25,6 @@ export function createHubSpotCrm(options: HubSpotCrmOptions): HubSpotCrm {
     ...createHubSpotTimeline(client),
     ...createHubSpotUsers(client),
     ...createHubSpotSchema(client),
+    ...createHubSpotAccountDirectory(client),
   };
 }

@@ -1,18 +1,19 @@
 import type { DirectoryUser } from '../../domain/directory-user';
 import { hubSpotUserId, type TransactionRef } from '../../domain/ids';
+import type { AccountDirectory, NamedItem } from '../../ports/account-directory';
 import type { CrmRecords, RefundProperties, TransactionRecordFields } from '../../ports/crm-records';
 import type { CrmSchema } from '../../ports/crm-schema';
 import type { CrmTimeline, TimelineNote } from '../../ports/crm-timeline';
 import type { UserDirectory } from '../../ports/user-directory';
 import { type TransactionPropertyOverrides, propertyNamesFor, toTransactionFields } from '../crm-property-names';
 import type { Database } from '../store/database';
-import { resetSandbox } from './sandbox-seed';
+import { DEMO_ROLES, DEMO_TEAMS, resetSandbox } from './sandbox-seed';
 
 /**
  * The local CRM of sandbox mode (design §7), kept in the ledger database: records are property bags
  * under the same property names as in HubSpot, notes and users live beside them.
  */
-export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSchema {
+export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSchema, AccountDirectory {
   constructor(
     private readonly db: Database,
     private readonly overrides: TransactionPropertyOverrides = {},
@@ -58,6 +59,14 @@ export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSc
     const rows = await this.db.query<{ id: string }>('SELECT id FROM sandbox_users ORDER BY length(id), id');
     const users = await Promise.all(rows.map((row) => this.findUser(row.id)));
     return users.filter((user): user is DirectoryUser => user !== null);
+  }
+
+  async listTeams(): Promise<NamedItem[]> {
+    return DEMO_TEAMS.map((team) => ({ ...team }));
+  }
+
+  async listRoles(): Promise<NamedItem[]> {
+    return DEMO_ROLES.map((role) => ({ ...role }));
   }
 
   async createNote(ref: TransactionRef, note: TimelineNote): Promise<string> {

@@ -36,6 +36,19 @@ export const SANDBOX_POLICY = {
   approvalExpiresAfterHours: 72,
 };
 
+/** The demo account's teams and roles (permission sets), for the settings page's pickers. */
+export const DEMO_TEAMS = [
+  { id: '7', name: 'Support' },
+  { id: '8', name: 'Sales' },
+  { id: '9', name: 'Finance' },
+] as const;
+
+export const DEMO_ROLES = [
+  { id: '30', name: 'Support rep' },
+  { id: '31', name: 'Sales rep' },
+  { id: '32', name: 'Finance manager' },
+] as const;
+
 export interface DemoDeal {
   readonly id: string;
   readonly dealname: string;

@@ -23,7 +23,7 @@ export interface PolicyHistoryItem extends Omit<PolicyView, 'locked'> {
 export type PolicyDeps = Pick<RefundDeps, 'users' | 'policies' | 'policyStore' | 'clock' | 'logger'>;
 
 /** Only super admins see and change the policy (design §7). */
-async function superAdmin(deps: PolicyDeps, userId: HubSpotUserId): Promise<Actor> {
+export async function superAdmin(deps: PolicyDeps, userId: HubSpotUserId): Promise<Actor> {
   const user = await deps.users.findUser(userId);
   if (!user?.superAdmin) throw new AppError('NOT_PERMITTED', 'Only HubSpot super admins may see and change the refund policy.');
   return { userId, email: user.email, name: displayName(user) };

@@ -1,12 +1,13 @@
 import express from 'express';
 import { getPolicy, type PolicyDeps, policyHistory, savePolicy } from '../../application/policy/manage-policy';
+import { policyOptions } from '../../application/policy/policy-options';
 import { invalidRequest } from '../../contract/error-answers';
 import { pageQuery, policyBody } from '../../contract/request-schemas';
 import { AppError } from '../../domain/errors';
 import { actorOf } from '../identity';
 
 /** The refund policy (design §7): super admins read it, save a new version over the one they read, and see its history. */
-export function policyRoutes(deps: PolicyDeps): express.Router {
+export function policyRoutes(deps: PolicyDeps & Parameters<typeof policyOptions>[0]): express.Router {
   const router = express.Router();
 
   router.get('/policy', async (req, res) => {
@@ -18,6 +19,10 @@ export function policyRoutes(deps: PolicyDeps): express.Router {
     if (!body.success) throw invalidRequest(body.error);
     const { view } = await savePolicy(deps, actorOf(req), { policy: body.data.policy, version: body.data.version });
     res.json(view);
+  });
+
+  router.get('/policy/options', async (req, res) => {
+    res.json(await policyOptions(deps, actorOf(req)));
   });
 
   router.get('/policy/history', async (req, res) => {
