@@ -21,6 +21,8 @@ export function errorTitle(error: ApiError): string {
       return 'This request was already decided';
     case 'IDEMPOTENCY_KEY_REUSED':
       return 'This form already sent a different request';
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'The refund service could not read the request';
     case 'AMOUNT_EXCEEDS_REFUNDABLE':
       return 'That is more than is left to refund';
     case 'TRANSACTION_NOT_REFUNDABLE':

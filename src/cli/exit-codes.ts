@@ -40,6 +40,7 @@ export function exitCodeOfError(code: ErrorCode): number {
     case 'TRANSACTION_NOT_FOUND':
     case 'NOT_FOUND':
     case 'IDEMPOTENCY_KEY_REUSED':
+    case 'UNSUPPORTED_MEDIA_TYPE':
     case 'AMOUNT_EXCEEDS_REFUNDABLE':
     case 'TRANSACTION_NOT_REFUNDABLE':
       return EXIT.refused;

@@ -21,6 +21,8 @@ export function statusOf(code: ErrorCode): number {
     case 'POLICY_VERSION_CONFLICT':
     case 'POLICY_LOCKED':
       return 409;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'AMOUNT_EXCEEDS_REFUNDABLE':
     case 'TRANSACTION_NOT_REFUNDABLE':
       return 422;

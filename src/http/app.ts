@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import express, { type Request } from 'express';
+import express from 'express';
 import { exportKeyOf } from '../application/reports/export-token';
 import type { RefundDeps } from '../application/refund-deps';
 import { AppError } from '../domain/errors';
 import { errorHandler } from './error-response';
 import { identify, type IdentityOptions } from './identity';
+import { parseJsonBody, readJsonBody } from './json-body';
 import { approvalRoutes } from './routes/approval-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { exportDownloadRoute, reportRoutes } from './routes/report-routes';
@@ -41,16 +42,7 @@ export function createHttpApp(
   });
 
   const api = express.Router();
-  api.use(
-    express.json({
-      limit: BODY_LIMIT,
-      type: () => true,
-      verify: (req, _res, buffer) => {
-        (req as Request).rawBody = buffer.toString('utf8');
-      },
-    }),
-  );
-  api.use(identify({ ...identity, clock: deps.clock }));
+  api.use(readJsonBody(BODY_LIMIT), identify({ ...identity, clock: deps.clock }), parseJsonBody);
   api.use(transactionRoutes(deps));
   api.use(approvalRoutes(deps));
   api.use(policyRoutes(deps));

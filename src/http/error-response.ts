@@ -11,22 +11,22 @@ export function sendError(res: Response, error: AppError, status = statusOf(erro
 }
 
 /** Body-parser errors carry a `type` and an HTTP status: they are the client's mistakes (design §7). */
-function bodyParserError(error: unknown): { status: number; message: string } | null {
+function bodyParserError(error: unknown): { error: AppError; status?: number } | null {
   if (!error || typeof error !== 'object' || !('type' in error)) return null;
   const type = String((error as { type: unknown }).type);
   switch (type) {
     case 'entity.parse.failed':
-      return { status: 400, message: 'The body is not valid JSON.' };
+      return { error: new AppError('INVALID_REQUEST', 'The body is not valid JSON.') };
     case 'entity.too.large':
-      return { status: 413, message: 'The body is too large.' };
+      return { error: new AppError('INVALID_REQUEST', 'The body is too large.'), status: 413 };
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return { status: 415, message: 'Send the body as UTF-8 JSON.' };
+      return { error: new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON in UTF-8.') };
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
     case 'stream.not.readable':
-      return { status: 400, message: 'The body could not be read.' };
+      return { error: new AppError('INVALID_REQUEST', 'The body could not be read.') };
     default:
       return null;
   }
@@ -37,7 +37,7 @@ export function errorHandler(logger: Logger) {
     if (error instanceof AppError) return sendError(res, error);
     if (error instanceof ZodError) return sendError(res, invalidRequest(error));
     const parserError = bodyParserError(error);
-    if (parserError) return sendError(res, new AppError('INVALID_REQUEST', parserError.message), parserError.status);
+    if (parserError) return sendError(res, parserError.error, parserError.status);
     logger.error('unexpected error', { method: req.method, path: req.path, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
     sendError(res, INTERNAL_ERROR);
   };

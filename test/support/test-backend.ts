@@ -114,7 +114,7 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}, options: 
 
 export interface HttpClient {
   url: string;
-  request(method: string, path: string, options?: { body?: unknown; rawBody?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
+  request(method: string, path: string, options?: { body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> }): Promise<{ status: number; body: any }>;
   close(): Promise<void>;
 }
 
