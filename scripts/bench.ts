@@ -17,6 +17,7 @@ import { type SignedClient, signedClient } from './bench/signed-client';
 
 const HUBSPOT_TOKEN = 'bench-token';
 const CLIENT_SECRET = 'bench-secret';
+const PORTAL_ID = '123456';
 const STRIPE_KEY = 'sk_test_bench';
 const USER_ID = '7001';
 const DEAL_AMOUNT = '100000.00';
@@ -73,10 +74,11 @@ async function main(): Promise<void> {
         dataDir,
         hubspotToken: HUBSPOT_TOKEN,
         clientSecret: CLIENT_SECRET,
+        portalId: PORTAL_ID,
         stripeKey: STRIPE_KEY,
       }),
     );
-    const api = signedClient({ baseUrl: backend.url, clientSecret: CLIENT_SECRET, userId: USER_ID, portalId: '123456', maxSockets: CONCURRENCY });
+    const api = signedClient({ baseUrl: backend.url, clientSecret: CLIENT_SECRET, userId: USER_ID, portalId: PORTAL_ID, maxSockets: CONCURRENCY });
     client = api;
     const settle = backend.settle;
 

@@ -27,12 +27,14 @@ import { SqlRefundReports } from './adapters/store/sql-refund-reports';
 import type { PaymentProvider } from './ports/payment-provider';
 import type { Clock } from './ports/clock';
 import { systemClock } from './ports/clock';
+import type { CrmAccount } from './ports/crm-account';
 import type { CrmSchema } from './ports/crm-schema';
 import type { Logger } from './ports/logger';
 
 export interface Backend {
   readonly deps: RefundDeps;
   readonly schema: CrmSchema;
+  readonly account: CrmAccount;
   readonly config: Config;
   /** the local CRM in sandbox mode, null against HubSpot */
   readonly sandboxCrm: SandboxCrm | null;
@@ -96,7 +98,7 @@ export async function composeBackendOn(
       await deps.background.drain();
       await ledger.close();
     };
-    return { deps, schema: crm, config, summary, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close };
+    return { deps, schema: crm, account: crm, config, summary, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

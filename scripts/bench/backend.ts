@@ -19,6 +19,7 @@ export interface BenchBackendOptions {
   readonly dataDir: string;
   readonly hubspotToken: string;
   readonly clientSecret: string;
+  readonly portalId: string;
   readonly stripeKey: string;
 }
 
@@ -27,6 +28,7 @@ export async function startBackend(options: BenchBackendOptions): Promise<BenchB
   const config = loadConfig({
     HUBSPOT_ACCESS_TOKEN: options.hubspotToken,
     HUBSPOT_CLIENT_SECRET: options.clientSecret,
+    HUBSPOT_PORTAL_ID: options.portalId,
     HUBSPOT_BASE_URL: options.hubspotUrl,
     STRIPE_SECRET_KEY: options.stripeKey,
     STRIPE_API_BASE: options.stripeUrl,

@@ -1,6 +1,6 @@
 import { jsonLogger, silentLogger } from '../adapters/logging/json-logger';
 import { type Backend, composeBackend } from '../composition-root';
-import { type Config, loadConfig } from '../config/config';
+import { type Config, type ConfigOptions, loadConfig } from '../config/config';
 import { withEnvFile } from '../config/env-file';
 import type { EmbeddedRole } from '../adapters/store/embedded/embedded-database';
 import type { Logger } from '../ports/logger';
@@ -24,6 +24,7 @@ export class CliSession {
   constructor(
     readonly options: GlobalOptions,
     private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly configOptions: ConfigOptions = {},
   ) {
     // Results go to stdout; logs to stderr, and only warnings and errors unless --verbose.
     const lines = jsonLogger((line) => process.stderr.write(`${line}\n`));
@@ -31,7 +32,7 @@ export class CliSession {
   }
 
   get config(): Config {
-    this.configValue ??= loadConfig(withEnvFile(this.env));
+    this.configValue ??= loadConfig(withEnvFile(this.env), this.configOptions);
     return this.configValue;
   }
 

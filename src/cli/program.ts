@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { EmbeddedDatabaseError } from '../adapters/store/embedded/postgres-binaries';
-import { ConfigError } from '../config/config';
+import { ConfigError, type ConfigOptions } from '../config/config';
 import { AppError } from '../domain/errors';
 import { REFUND_REASONS } from '../domain/refund-reason';
 import { ListenError } from '../http/serve';
@@ -32,9 +32,9 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
     .exitOverride()
     .addHelpText('after', `\nExit codes: 0 done · 1 unexpected error · 2 usage · 3 configuration · 4 refused · 5 unavailable · 6 refund failed · 7 not final yet (pending, unknown, awaiting approval)${CONFIG_HELP}`);
 
-  const action = <A extends unknown[]>(work: (session: CliSession, ...args: A) => Promise<number>) =>
+  const action = <A extends unknown[]>(work: (session: CliSession, ...args: A) => Promise<number>, configOptions: ConfigOptions = {}) =>
     async (...args: A) => {
-      const session = new CliSession(program.opts<GlobalOptions>());
+      const session = new CliSession(program.opts<GlobalOptions>(), process.env, configOptions);
       try {
         run(await work(session, ...args));
       } catch (error) {
@@ -181,9 +181,9 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
 
   program
     .command('setup')
-    .description('create the "refunds" property group and properties in HubSpot (a second run changes nothing)')
+    .description('print the HubSpot account id (HUBSPOT_PORTAL_ID) and create the "refunds" property group and properties (a second run changes nothing)')
     .addHelpText('after', example('HUBSPOT_ACCESS_TOKEN=pat-... HUBSPOT_CLIENT_SECRET=... npm run setup'))
-    .action(action((session) => setupCommand(session)));
+    .action(action((session) => setupCommand(session), { requirePortalId: false }));
 
   program
     .command('sync-crm')

@@ -10,7 +10,13 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly database: { readonly url: string } | { readonly dataDir: string };
-  readonly hubspot: { readonly accessToken: string | null; readonly baseUrl: string; readonly clientSecret: string | null };
+  readonly hubspot: {
+    readonly accessToken: string | null;
+    readonly baseUrl: string;
+    readonly clientSecret: string | null;
+    /** the one HubSpot account (portal) whose signed requests are accepted; null in sandbox mode and hosts that receive nothing signed */
+    readonly portalId: string | null;
+  };
   /** the URL HubSpot calls us at, for signature checks behind a proxy; null = from the request */
   readonly publicUrl: string | null;
   /** sandbox mode only: the acting user when a request names none (hs project dev's proxy adds no userId) */
@@ -59,6 +65,7 @@ const variables = {
   DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data')),
   HUBSPOT_BASE_URL: url('https://api.hubapi.com'),
   HUBSPOT_CLIENT_SECRET: optional,
+  HUBSPOT_PORTAL_ID: z.preprocess(blankIsUnset, z.string().regex(/^\d{1,20}$/, 'must be a HubSpot account id (digits; `npm run setup` prints it)').optional()),
   PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
   SANDBOX_USER_ID: z.preprocess(blankIsUnset, z.string().regex(/^\d{1,20}$/, 'must be a HubSpot user id (digits)').optional()),
   STRIPE_SECRET_KEY: z.preprocess(blankIsUnset, z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret or restricted key (sk_… or rk_…)').optional()),
@@ -110,11 +117,15 @@ function parseVariables(env: NodeJS.ProcessEnv, problems: string[]): Partial<Var
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
 
-/**
- * Reads and checks the whole environment at start, reporting every problem at once. `requireClientSecret: false`
- * is for hosts that receive nothing signed (a HubSpot app function is called by HubSpot itself).
- */
-export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecret?: boolean } = {}): Config {
+export interface ConfigOptions {
+  /** false for hosts that receive nothing signed (a HubSpot app function is called by HubSpot itself) */
+  readonly requireClientSecret?: boolean;
+  /** false for those, and for `setup`, which is how an operator learns the id */
+  readonly requirePortalId?: boolean;
+}
+
+/** Reads and checks the whole environment at start, reporting every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}): Config {
   const problems: string[] = [];
   const e = parseVariables(env, problems);
   const token = env.HUBSPOT_ACCESS_TOKEN;
@@ -124,6 +135,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecre
   const mode: Mode = token !== undefined ? 'hubspot' : 'sandbox';
   if (mode === 'hubspot' && !e.HUBSPOT_CLIENT_SECRET && options.requireClientSecret !== false) {
     problems.push('HUBSPOT_CLIENT_SECRET: required with HUBSPOT_ACCESS_TOKEN, to verify that requests really come from HubSpot');
+  }
+  if (mode === 'hubspot' && !e.HUBSPOT_PORTAL_ID && options.requirePortalId !== false) {
+    problems.push('HUBSPOT_PORTAL_ID: required with HUBSPOT_ACCESS_TOKEN, so that only requests signed for your HubSpot account are accepted (`npm run setup` prints it)');
   }
   if (mode === 'hubspot' && e.SANDBOX_USER_ID) problems.push('SANDBOX_USER_ID: only for sandbox mode; with HUBSPOT_ACCESS_TOKEN the user comes from HubSpot\'s signed request');
   // Sandbox mode trusts a userId in the query, so it never listens beyond this machine (design §7).
@@ -151,7 +165,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: { requireClientSecre
     port: v.PORT,
     host: v.HOST ?? '127.0.0.1',
     database: v.DATABASE_URL ? { url: v.DATABASE_URL } : { dataDir: v.DATA_DIR },
-    hubspot: { accessToken: token?.trim() ?? null, baseUrl: v.HUBSPOT_BASE_URL, clientSecret: v.HUBSPOT_CLIENT_SECRET ?? null },
+    hubspot: {
+      accessToken: token?.trim() ?? null,
+      baseUrl: v.HUBSPOT_BASE_URL,
+      clientSecret: v.HUBSPOT_CLIENT_SECRET ?? null,
+      portalId: mode === 'hubspot' ? (v.HUBSPOT_PORTAL_ID ?? null) : null,
+    },
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     sandboxUserId: v.SANDBOX_USER_ID ?? null,
     stripe: v.STRIPE_SECRET_KEY ? { secretKey: v.STRIPE_SECRET_KEY, apiBase: v.STRIPE_API_BASE } : null,

@@ -58,7 +58,7 @@ export function functionConfig(env: NodeJS.ProcessEnv): Config {
     return loadConfig({
       ...declared,
       HUBSPOT_ACCESS_TOKEN: token,
-    }, { requireClientSecret: false });
+    }, { requireClientSecret: false, requirePortalId: false });
   } catch (error) {
     if (error instanceof ConfigError) {
       throw new FunctionUnavailable(`This HubSpot app function's settings are not valid. ${ASK_ADMIN}`, { problems: error.problems });

@@ -18,6 +18,7 @@ export async function serve(backend: Backend): Promise<{ server: Server; url: st
     allowUnsigned: config.mode === 'sandbox',
     publicUrl: config.publicUrl,
     defaultUserId: config.sandboxUserId,
+    portalId: config.hubspot.portalId,
   }, backend.sandboxCrm ? { '/sandbox': sandboxRoutes(backend.sandboxCrm) } : {});
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       database: { dataDir: '.data' },
-      hubspot: { accessToken: null, baseUrl: 'https://api.hubapi.com', clientSecret: null },
+      hubspot: { accessToken: null, baseUrl: 'https://api.hubapi.com', clientSecret: null, portalId: null },
       publicUrl: null,
       sandboxUserId: null,
       stripe: null,
@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       HUBSPOT_ACCESS_TOKEN: 'pat-na1-x',
       HUBSPOT_CLIENT_SECRET: 's',
+      HUBSPOT_PORTAL_ID: '12345678',
       HUBSPOT_BASE_URL: 'http://127.0.0.1:9000/',
       HOST: '0.0.0.0',
       PORT: '8080',
@@ -56,13 +57,20 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       port: 8080,
       database: { url: 'postgres://u@db/refunds' },
-      hubspot: { baseUrl: 'http://127.0.0.1:9000' },
+      hubspot: { baseUrl: 'http://127.0.0.1:9000', portalId: '12345678' },
       stripe: { secretKey: 'rk_live_abc', apiBase: 'https://api.stripe.com' },
       objectTypes: ['deals', '2-123456'],
       publicUrl: 'https://refunds.example.com',
       transactionProperties: { '2-123456': { amount: 'total' } },
     });
     expect(config.policy?.limits).toEqual({ USD: { perRefund: '100.00' } });
+  });
+
+  it('needs HUBSPOT_PORTAL_ID only where signed requests arrive, and ignores it in sandbox mode', () => {
+    const production = { HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_CLIENT_SECRET: 's' };
+    expect(loadConfig(production, { requirePortalId: false }).hubspot.portalId).toBeNull();
+    expect(loadConfig({ HUBSPOT_ACCESS_TOKEN: 't' }, { requireClientSecret: false, requirePortalId: false }).mode).toBe('hubspot');
+    expect(loadConfig({ HUBSPOT_PORTAL_ID: '42' }).hubspot.portalId).toBeNull();
   });
 
   it('keeps sandbox mode on any loopback host', () => {
@@ -84,12 +92,14 @@ describe('loadConfig', () => {
       REFUND_POLICY: '{not json',
       HUBSPOT_BASE_URL: 'ftp://x',
     });
-    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'HUBSPOT_BASE_URL', 'STRIPE_SECRET_KEY', 'REFUND_POLICY', 'HUBSPOT_CLIENT_SECRET']);
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'HUBSPOT_BASE_URL', 'STRIPE_SECRET_KEY', 'REFUND_POLICY', 'HUBSPOT_CLIENT_SECRET', 'HUBSPOT_PORTAL_ID']);
     expect(problems.join('\n')).not.toMatch(/pk_live_wrongkind|pat-na1-secret-token/);
   });
 
   it.each([
     [{ HUBSPOT_ACCESS_TOKEN: 't' }, /HUBSPOT_CLIENT_SECRET: required/],
+    [{ HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_CLIENT_SECRET: 's' }, /HUBSPOT_PORTAL_ID: required with HUBSPOT_ACCESS_TOKEN/],
+    [{ HUBSPOT_PORTAL_ID: 'acme' }, /HUBSPOT_PORTAL_ID: must be a HubSpot account id/],
     [{ REFUND_POLICY: '{}', REFUND_POLICY_FILE: '/x' }, /set one, not both/],
     [{ REFUND_POLICY_FILE: '/nonexistent/policy.json' }, /REFUND_POLICY_FILE \(\/nonexistent\/policy.json\): cannot be read/],
     [{ REFUND_POLICY: '{"maxPerRefund":{"JPY":"1.5"}}' }, /REFUND_POLICY.limits.JPY.perRefund: JPY has no decimals/],

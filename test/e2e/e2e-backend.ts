@@ -33,6 +33,7 @@ export async function startE2eBackend(options: { clock?: Clock; newId?: () => st
   const config = loadConfig({
     HUBSPOT_ACCESS_TOKEN: TEST_TOKEN,
     HUBSPOT_CLIENT_SECRET: SECRET,
+    HUBSPOT_PORTAL_ID: '42',
     HUBSPOT_BASE_URL: HUBSPOT_BASE,
     STRIPE_SECRET_KEY: STRIPE_KEY,
     STRIPE_API_BASE: STRIPE_BASE,

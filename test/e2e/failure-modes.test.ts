@@ -34,7 +34,7 @@ describe('refund end to end when things go wrong', () => {
     );
     const stripe = nock(STRIPE_BASE).post('/v1/refunds').reply(...refundReply(1000));
     expectWriteBack('801');
-    const response = await e2e.signedFetch('POST', '/api/transactions/deals/801/refunds?userId=55', refundBody('e2e-rate-limit-1'));
+    const response = await e2e.signedFetch('POST', '/api/transactions/deals/801/refunds?userId=55&portalId=42', refundBody('e2e-rate-limit-1'));
     expect(response.status).toBe(201);
     expect(stripe.isDone()).toBe(true);
     expect(e2e.hubspot.count('GET', '/crm/v3/objects/deals/801')).toBe(2);
@@ -43,7 +43,7 @@ describe('refund end to end when things go wrong', () => {
   it('answers 503 CRM_UNAVAILABLE and refunds nothing when HubSpot keeps failing on the read', async () => {
     const failing = hubSpotError(500, 'INTERNAL_ERROR', 'internal error');
     e2e.hubspot.expect({ method: 'GET', path: '/crm/v3/objects/deals/802', query: DEAL_QUERY }, failing, failing, failing);
-    const response = await e2e.signedFetch('POST', '/api/transactions/deals/802/refunds?userId=55', refundBody('e2e-outage-1'));
+    const response = await e2e.signedFetch('POST', '/api/transactions/deals/802/refunds?userId=55&portalId=42', refundBody('e2e-outage-1'));
     expect(response.status).toBe(503);
     expect(response.body.error.code).toBe('CRM_UNAVAILABLE');
   });
@@ -54,7 +54,7 @@ describe('refund end to end when things go wrong', () => {
       .expect({ method: 'GET', path: '/crm/v3/objects/deals/803', query: DEAL_QUERY }, { status: 200, body: dealFixture('803', 'pi_3E2eWriteBackFails803', '100.00') })
       .expect({ method: 'PATCH', path: '/crm/v3/objects/deals/803', bodyMatches: anyProperties }, failing, failing, failing);
     nock(STRIPE_BASE).post('/v1/refunds').reply(...refundReply(1000));
-    const response = await e2e.signedFetch('POST', '/api/transactions/deals/803/refunds?userId=55', refundBody('e2e-write-back-1'));
+    const response = await e2e.signedFetch('POST', '/api/transactions/deals/803/refunds?userId=55&portalId=42', refundBody('e2e-write-back-1'));
     expect(response.status).toBe(201);
     expect(response.body.attempt.status).toBe('succeeded');
     expect(await e2e.backend.deps.outbox.backlog()).toBe(1);
@@ -71,7 +71,7 @@ describe('refund end to end when things go wrong', () => {
       .post('/v1/refunds')
       .reply(402, { error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' } }, { 'request-id': 'req_decline' });
     expectWriteBack('804');
-    const response = await e2e.signedFetch('POST', '/api/transactions/deals/804/refunds?userId=55', refundBody('e2e-decline-1'));
+    const response = await e2e.signedFetch('POST', '/api/transactions/deals/804/refunds?userId=55&portalId=42', refundBody('e2e-decline-1'));
     expect(response.status).toBe(201);
     expect(response.body.attempt).toMatchObject({ status: 'failed', failure: { code: expect.any(String), message: expect.any(String) } });
     expect(response.body.transaction).toMatchObject({ refundable: '100.00', refundStatus: 'not_refunded' });
@@ -82,7 +82,7 @@ describe('refund end to end when things go wrong', () => {
     nock(STRIPE_BASE).post('/v1/refunds').delay(5_000).reply(...refundReply(1000));
     expectWriteBack('805');
     const started = Date.now();
-    const response = await e2e.signedFetch('POST', '/api/transactions/deals/805/refunds?userId=55', refundBody('e2e-silent-1'));
+    const response = await e2e.signedFetch('POST', '/api/transactions/deals/805/refunds?userId=55&portalId=42', refundBody('e2e-silent-1'));
     expect(Date.now() - started).toBeLessThan(4_000);
     expect(response.status).toBe(202);
     expect(response.body.attempt.status).toBe('unknown');
@@ -102,7 +102,7 @@ describe('refund end to end when things go wrong', () => {
         return refundReply(2500);
       });
     expectWriteBack('806');
-    const responses = await Promise.all(Array.from({ length: 10 }, () => e2e.signedFetch('POST', '/api/transactions/deals/806/refunds?userId=55', refundBody('e2e-double-click', '25.00'))));
+    const responses = await Promise.all(Array.from({ length: 10 }, () => e2e.signedFetch('POST', '/api/transactions/deals/806/refunds?userId=55&portalId=42', refundBody('e2e-double-click', '25.00'))));
     expect(stripeCalls).toBe(1);
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
     nock.cleanAll();

@@ -120,7 +120,7 @@ export interface HttpClient {
 
 export async function startHttp(
   deps: RefundDeps,
-  identity: { clientSecret: string | null; allowUnsigned: boolean; publicUrl?: string | null; defaultUserId?: string | null },
+  identity: { clientSecret: string | null; allowUnsigned: boolean; publicUrl?: string | null; defaultUserId?: string | null; portalId?: string | null },
 ): Promise<HttpClient> {
   const app = createHttpApp(deps, { publicUrl: null, ...identity });
   const server = await new Promise<Server>((resolve) => {

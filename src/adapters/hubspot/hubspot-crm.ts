@@ -1,9 +1,11 @@
 import type { AccountDirectory } from '../../ports/account-directory';
+import type { CrmAccount } from '../../ports/crm-account';
 import type { CrmRecords } from '../../ports/crm-records';
 import type { CrmSchema } from '../../ports/crm-schema';
 import type { CrmTimeline } from '../../ports/crm-timeline';
 import type { UserDirectory } from '../../ports/user-directory';
 import type { TransactionPropertyOverrides } from '../crm-property-names';
+import { createHubSpotAccount } from './hubspot-account';
 import { type HubSpotClientOptions, createHubSpotClient } from './hubspot-client';
 import { createHubSpotRecords } from './hubspot-records';
 import { createHubSpotSchema } from './hubspot-schema';
@@ -15,7 +17,7 @@ export interface HubSpotCrmOptions extends HubSpotClientOptions {
   readonly propertyOverrides?: TransactionPropertyOverrides;
 }
 
-export type HubSpotCrm = CrmRecords & CrmTimeline & UserDirectory & CrmSchema & AccountDirectory;
+export type HubSpotCrm = CrmRecords & CrmTimeline & UserDirectory & CrmSchema & AccountDirectory & CrmAccount;
 
 /** Every HubSpot port over one client (one token, one base URL, one retry budget). */
 export function createHubSpotCrm(options: HubSpotCrmOptions): HubSpotCrm {
@@ -26,5 +28,6 @@ export function createHubSpotCrm(options: HubSpotCrmOptions): HubSpotCrm {
     ...createHubSpotUsers(client),
     ...createHubSpotSchema(client),
     ...createHubSpotAccountDirectory(client),
+    ...createHubSpotAccount(client),
   };
 }

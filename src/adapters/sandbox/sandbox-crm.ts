@@ -2,6 +2,7 @@ import type { DirectoryUser } from '../../domain/directory-user';
 import { hubSpotUserId, type TransactionRef } from '../../domain/ids';
 import type { AccountDirectory, NamedItem } from '../../ports/account-directory';
 import type { CrmRecords, RefundProperties, TransactionRecordFields } from '../../ports/crm-records';
+import type { CrmAccount } from '../../ports/crm-account';
 import type { CrmSchema } from '../../ports/crm-schema';
 import type { CrmTimeline, TimelineNote } from '../../ports/crm-timeline';
 import type { UserDirectory } from '../../ports/user-directory';
@@ -13,7 +14,7 @@ import { DEMO_ROLES, DEMO_TEAMS, resetSandbox } from './sandbox-seed';
  * The local CRM of sandbox mode (design §7), kept in the ledger database: records are property bags
  * under the same property names as in HubSpot, notes and users live beside them.
  */
-export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSchema, AccountDirectory {
+export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSchema, AccountDirectory, CrmAccount {
   constructor(
     private readonly db: Database,
     private readonly overrides: TransactionPropertyOverrides = {},
@@ -108,5 +109,9 @@ export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSc
   /** Sandbox records are property bags: every property exists as soon as it is written. */
   async ensureProperties(objectType: string, _group: unknown, properties: readonly { name: string }[]) {
     return properties.map((property) => ({ kind: 'unchanged' as const, objectType, name: property.name }));
+  }
+
+  async portalId(): Promise<null> {
+    return null;
   }
 }

@@ -1,6 +1,7 @@
 import { resolveAttempts } from '../../application/resolve-attempts';
 import { setupCrm } from '../../application/setup-crm';
 import { syncCrm } from '../../application/crm-write/sync-crm';
+import { ConfigError } from '../../config/config';
 import { AppError } from '../../domain/errors';
 import type { CliSession } from '../cli-session';
 import { EXIT } from '../exit-codes';
@@ -27,18 +28,26 @@ export async function syncCrmCommand(session: CliSession): Promise<number> {
   return report.failed > 0 ? EXIT.unavailable : EXIT.ok;
 }
 
+/** Runs before HUBSPOT_PORTAL_ID is set (it prints it), and refuses a HUBSPOT_PORTAL_ID of another account than the token's. */
 export async function setupCommand(session: CliSession): Promise<number> {
   if (session.config.mode === 'sandbox') {
     process.stderr.write('Sandbox mode: the local CRM stores any property, so there is nothing to create. Set HUBSPOT_ACCESS_TOKEN to set up HubSpot.\n');
   }
   const backend = await session.backend();
-  const report = await withProgress('Creating the refund properties', () => setupCrm(backend.schema, backend.deps.objectTypes));
+  const report = await withProgress('Creating the refund properties', () => setupCrm(backend, backend.deps.objectTypes));
+  const configured = session.config.hubspot.portalId;
   session.print(report, () =>
     [
+      ...(report.portalId ? [`HubSpot account (portal) id: ${report.portalId}${configured === report.portalId ? ' (HUBSPOT_PORTAL_ID)' : `: set HUBSPOT_PORTAL_ID=${report.portalId} for the server`}`] : []),
       report.changed === 0 ? 'The refund properties were already in place: nothing changed.' : `Changed ${report.changed} propert(ies) or group(s):`,
       ...table(report.changes.filter((change) => change.kind !== 'unchanged').map((change) => [change.kind, change.objectType, change.name])),
     ].join('\n'),
   );
+  if (configured && report.portalId && configured !== report.portalId) {
+    throw new ConfigError([
+      `HUBSPOT_PORTAL_ID: is ${configured}, but HUBSPOT_ACCESS_TOKEN belongs to HubSpot account ${report.portalId}; the server would refuse every request HubSpot signs for that account`,
+    ]);
+  }
   return EXIT.ok;
 }
 
