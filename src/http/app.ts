@@ -6,6 +6,7 @@ import { AppError } from '../domain/errors';
 import { errorHandler } from './error-response';
 import { identify, type IdentityOptions } from './identity';
 import { parseJsonBody, readJsonBody } from './json-body';
+import { loopbackHostOnly } from './loopback-host';
 import { approvalRoutes } from './routes/approval-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { exportDownloadRoute, reportRoutes } from './routes/report-routes';
@@ -30,6 +31,7 @@ export function createHttpApp(
     });
     next();
   });
+  if (identity.allowUnsigned) app.use(loopbackHostOnly);
 
   app.get('/healthz', async (_req, res) => {
     try {
