@@ -2,6 +2,8 @@ import type { AttemptResult } from '../application/attempts/attempt-result';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors';
 import { assertNever } from '../domain/assert-never';
+import type { LogFields, Logger } from '../ports/logger';
+import { detailsByAudience } from './public-details';
 
 export function statusOf(code: ErrorCode): number {
   switch (code) {
@@ -37,9 +39,16 @@ export function statusOf(code: ErrorCode): number {
   }
 }
 
-/** The contract's error body (design §7), the same through every host. */
+/** The contract's error body (design §7), the same through every host: our code, our message, the public details only. */
 export function errorBody(error: AppError): { error: { code: string; message: string; details?: Readonly<Record<string, unknown>> } } {
-  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+  const details = detailsByAudience(error).public;
+  return { error: { code: error.code, message: error.message, ...(details ? { details } : {}) } };
+}
+
+/** Hosts call this for every error they answer: what the answer leaves out goes to the operator's log. */
+export function logOperatorDetail(logger: Logger, error: AppError, context: LogFields): void {
+  const operator = detailsByAudience(error).operator;
+  if (operator) logger.warn('error detail for the operator', { ...context, code: error.code, answered: error.message, details: operator });
 }
 
 /**

@@ -8,7 +8,7 @@ import { assertNever } from '../domain/assert-never';
 import { invalidRequest } from '../contract/error-answers';
 import { refundBody, voidBody } from '../contract/request-schemas';
 import type { Logger } from '../ports/logger';
-import { attemptStatus, INTERNAL_ERROR } from '../contract/error-answers';
+import { attemptStatus, INTERNAL_ERROR, logOperatorDetail } from '../contract/error-answers';
 import { answer, errorAnswer } from './function-answers';
 import { FunctionUnavailable } from './function-unavailable';
 import type { FunctionIdentity } from './function-identity';
@@ -97,7 +97,10 @@ async function perform(deps: RefundDeps, request: FunctionRequest, actor: HubSpo
 }
 
 function failure(logger: Logger, error: unknown, operation: string | undefined): FunctionAnswer {
-  if (error instanceof AppError) return errorAnswer(error);
+  if (error instanceof AppError) {
+    logOperatorDetail(logger, error, { function: 'refund_api', operation });
+    return errorAnswer(error);
+  }
   logger.error('unexpected error', {
     function: 'refund_api',
     operation,

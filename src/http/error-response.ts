@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
-import { errorBody, INTERNAL_ERROR, invalidRequest, statusOf } from '../contract/error-answers';
+import { errorBody, INTERNAL_ERROR, invalidRequest, logOperatorDetail, statusOf } from '../contract/error-answers';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
 
@@ -34,7 +34,10 @@ function bodyParserError(error: unknown): { error: AppError; status?: number } |
 
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
-    if (error instanceof AppError) return sendError(res, error);
+    if (error instanceof AppError) {
+      logOperatorDetail(logger, error, { method: req.method, path: req.path });
+      return sendError(res, error);
+    }
     if (error instanceof ZodError) return sendError(res, invalidRequest(error));
     const parserError = bodyParserError(error);
     if (parserError) return sendError(res, parserError.error, parserError.status);

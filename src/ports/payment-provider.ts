@@ -37,8 +37,11 @@ export interface ProviderVoidRequest {
 export type Settlement =
   | { readonly state: 'unsettled' }
   | { readonly state: 'settled' }
-  /** the provider could not tell (no answer, an error): neither void nor the unsettled-refund advice is offered */
-  | { readonly state: 'unknown'; readonly reason: string };
+  /**
+   * the provider could not tell (no answer, an error): neither void nor the unsettled-refund advice is offered.
+   * `reason` is ours, for the rep; `detail` is the provider's own words, for the operator's log.
+   */
+  | { readonly state: 'unknown'; readonly reason: string; readonly detail?: Readonly<Record<string, string>> };
 
 /** An attempt whose outcome is `unknown` (or still `pending`): what became of it at the provider? */
 export interface ProviderLookupRequest {

@@ -11,6 +11,12 @@ export function unknownOutcome(code: string, message: string, detail: OutcomeDet
   return { status: 'unknown', failure: { code, message, detail } };
 }
 
+/**
+ * What the rep reads instead of a provider's own words, which are another system's text (design §7, §8): those stay
+ * in the failure's detail, for the operator.
+ */
+export const REASON_KEPT_FOR_ADMIN = "The provider's reason is kept in the attempt's details for your admin.";
+
 /** What every adapter tells the rep when an answer is missing (design §3: a timeout is not a failure). */
 export function mayHaveGoneThrough(what = 'refund'): string {
   return `the ${what} may or may not have gone through. It will be checked before anyone retries.`;

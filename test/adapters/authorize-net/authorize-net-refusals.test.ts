@@ -85,7 +85,7 @@ describe('Authorize.net refund: refusals (failed, nothing refunded)', () => {
       '57',
       'An error occurred in processing. Please try again in 5 minutes.',
       'provider_error',
-      'Authorize.net could not process the refund, so nothing was refunded. Authorize.net said: An error occurred in processing. Please try again in 5 minutes.',
+      "Authorize.net could not process the refund, so nothing was refunded. The provider's reason is kept in the attempt's details for your admin.",
     ],
   ])('maps error %s', async (errorCode, errorText, code, message) => {
     const scope = endpoint(refundBody()).reply(200, anetJson(refused('3', errorCode, errorText)), HEADERS);
@@ -124,7 +124,7 @@ describe('Authorize.net refund: refusals (failed, nothing refunded)', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('passes on any other refusal of the request as a whole', async () => {
+  it('keeps any other refusal of the request as a whole for the operator, not the rep', async () => {
     const text = "The element 'transactionRequest' in namespace 'AnetApi/xml/v1/schema/AnetApiSchema.xsd' has invalid child element 'order'.";
     const scope = endpoint(refundBody()).reply(200, anetJson(apiError('E00003', text, TOKEN)), HEADERS);
 
@@ -133,7 +133,7 @@ describe('Authorize.net refund: refusals (failed, nothing refunded)', () => {
       providerRefundId: null,
       failure: {
         code: 'provider_refused',
-        message: `Authorize.net refused the request, so nothing was refunded. Authorize.net said: ${text}`,
+        message: "Authorize.net refused the request, so nothing was refunded. The provider's reason is kept in the attempt's details for your admin.",
         detail: { result_code: 'Error', message_code: 'E00003', message_text: text, ref_id: TOKEN },
       },
     });

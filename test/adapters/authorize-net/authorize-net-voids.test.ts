@@ -70,6 +70,8 @@ describe('Authorize.net settlement', () => {
     await expect(voids().settlement(PAYMENT_ID, new AbortController().signal)).resolves.toEqual({
       state: 'unknown',
       reason: 'Authorize.net refuses to show transactions to this app. Enable the Transaction Details API in the Merchant Interface (Account, Settings, Security Settings).',
+      // Authorize.net's own words are for the operator's log, not the rep.
+      detail: { result_code: 'Error', message_code: 'E00011', message_text: 'Access denied. You do not have permissions to call the Transaction Details API.' },
     });
     expect(scope.isDone()).toBe(true);
   });
@@ -80,6 +82,7 @@ describe('Authorize.net settlement', () => {
     await expect(voids().settlement(PAYMENT_ID, new AbortController().signal)).resolves.toEqual({
       state: 'unknown',
       reason: 'Authorize.net did not answer in time.',
+      detail: { reason: 'deadline' },
     });
     expect(scope.isDone()).toBe(true);
   });
@@ -107,7 +110,7 @@ describe('Authorize.net void', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('records a refused void with what Authorize.net said', async () => {
+  it('records a refused void, what Authorize.net said kept for the operator', async () => {
     const scope = endpoint(voidBody()).reply(200, anetJson(refused('2', '2', 'This transaction has been declined.')), HEADERS);
 
     await expect(voids().void(voidRequest())).resolves.toEqual({
@@ -116,7 +119,7 @@ describe('Authorize.net void', () => {
       failure: {
         code: 'void_refused',
         message:
-          'Authorize.net did not void the payment, so nothing was cancelled. Authorize.net said: This transaction has been declined. If the payment has settled in the meantime, refund it instead.',
+          "Authorize.net did not void the payment, so nothing was cancelled. If the payment has settled in the meantime, refund it instead. The provider's reason is kept in the attempt's details for your admin.",
         detail: {
           result_code: 'Error',
           message_code: 'E00027',

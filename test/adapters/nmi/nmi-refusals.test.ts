@@ -109,7 +109,7 @@ describe('NMI provider: refusals, read from the body of an HTTP 200', () => {
       'Transaction type not allowed for this processor REFID:3161856177',
       '300',
       'provider_refused',
-      "NMI refused the refund, so nothing was refunded. Its reason is kept in the attempt's details for your admin.",
+      "NMI refused the refund, so nothing was refunded. The provider's reason is kept in the attempt's details for your admin.",
     ],
   ])('maps %s to failed', async (_name, responsetext, responseCode, code, message) => {
     const outcome = await refundAnswered(directPost({ response: '3', responsetext, type: 'refund', response_code: responseCode }));

@@ -52,30 +52,31 @@ describe('NMI provider: settlement, from the Query API', () => {
   });
 
   it.each([
-    ['canceled', 'NMI shows this payment as already voided.'],
-    ['pending', 'NMI holds only an authorization for this payment: it was never captured.'],
-    ['failed', 'NMI shows this payment as failed: nothing was charged.'],
-    ['unknown', 'NMI itself reports an unknown state for this payment.'],
-    ['on_hold', 'NMI reports the payment as "on_hold", which this app does not know.'],
-  ])('cannot tell for a payment in condition %s', async (condition, reason) => {
+    ['canceled', 'NMI shows this payment as already voided.', undefined],
+    ['pending', 'NMI holds only an authorization for this payment: it was never captured.', undefined],
+    ['failed', 'NMI shows this payment as failed: nothing was charged.', undefined],
+    ['unknown', 'NMI itself reports an unknown state for this payment.', undefined],
+    ['on_hold', 'NMI reports the payment in a state this app does not know.', { nmi_condition: 'on_hold' }],
+  ])('cannot tell for a payment in condition %s (NMI\'s own words for the operator only)', async (condition, reason, detail) => {
     const scope = queryEndpoint(queryByTransactionBody()).reply(200, queryXml([{ id: '7654321098', condition, actions: [sale] }]));
 
-    expect(await voids().settlement('7654321098', new AbortController().signal)).toEqual({ state: 'unknown', reason });
+    expect(await voids().settlement('7654321098', new AbortController().signal)).toEqual({ state: 'unknown', reason, ...(detail ? { detail } : {}) });
     expect(scope.isDone()).toBe(true);
   });
 
   it.each([
-    ['no such transaction', '<?xml version="1.0" encoding="UTF-8"?>\n<nm_response>\n</nm_response>', 'NMI has no transaction 7654321098 in this account.'],
+    ['no such transaction', '<?xml version="1.0" encoding="UTF-8"?>\n<nm_response>\n</nm_response>', 'NMI has no transaction 7654321098 in this account.', undefined],
     [
       'an error response',
       '<?xml version="1.0" encoding="UTF-8"?>\n<nm_response>\n  <error_response>Invalid Username/Password REFID:201239399</error_response>\n</nm_response>',
-      "NMI's Query API refused the request: Invalid Username/Password",
+      "NMI's Query API refused the request.",
+      { nmi_error: 'Invalid Username/Password' },
     ],
-    ['an unreadable answer', '<nm_response><transaction>', "NMI's answer could not be read."],
-  ])('cannot tell from %s', async (_name, xml, reason) => {
+    ['an unreadable answer', '<nm_response><transaction>', "NMI's answer could not be read.", undefined],
+  ])('cannot tell from %s', async (_name, xml, reason, detail) => {
     const scope = queryEndpoint(queryByTransactionBody()).reply(200, xml);
 
-    expect(await voids().settlement('7654321098', new AbortController().signal)).toEqual({ state: 'unknown', reason });
+    expect(await voids().settlement('7654321098', new AbortController().signal)).toEqual({ state: 'unknown', reason, ...(detail ? { detail } : {}) });
     expect(scope.isDone()).toBe(true);
   });
 

@@ -51,7 +51,7 @@ describe('PayPal lookup by refund id', () => {
         status: 'pending',
         providerRefundId: REFUND_ID,
         message:
-          'PayPal accepted the refund and holds it as pending (ECHECK: the customer paid by eCheck, which has not cleared yet). It completes on its own once PayPal releases it; nothing else needs to be done.',
+          'PayPal accepted the refund and holds it as pending (the customer paid by eCheck, which has not cleared yet). It completes on its own once PayPal releases it; nothing else needs to be done.',
       },
     ],
   ] as const)('reads GET /v2/payments/refunds/{id} answered %s', async (status, expected) => {

@@ -102,7 +102,7 @@ describe('PayPal refund statuses', () => {
       status: 'pending',
       providerRefundId: '1JU08902781691411',
       message:
-        'PayPal accepted the refund and holds it as pending (ECHECK: the customer paid by eCheck, which has not cleared yet). It completes on its own once PayPal releases it; nothing else needs to be done.',
+        'PayPal accepted the refund and holds it as pending (the customer paid by eCheck, which has not cleared yet). It completes on its own once PayPal releases it; nothing else needs to be done.',
     });
   });
 
@@ -121,7 +121,7 @@ describe('PayPal refund statuses', () => {
       failure: {
         code: 'refund_failed',
         message:
-          'PayPal could not return the money (ECHECK: the customer paid by eCheck, which has not cleared yet). Nothing was refunded; check the payment in PayPal or refund the customer another way.',
+          'PayPal could not return the money (the customer paid by eCheck, which has not cleared yet). Nothing was refunded; check the payment in PayPal or refund the customer another way.',
         detail: { paypal_refund_status: 'FAILED', paypal_status_reason: 'ECHECK' },
       },
     });

@@ -202,7 +202,7 @@ describe('PayPal provider: PayPal refused (failed, nothing refunded)', () => {
       },
       code: 'invalid_request',
       message:
-        "PayPal refused the refund, so nothing was refunded. PayPal said: The instrument presented was either declined by the processor or bank, or it can't be used for this payment.",
+        "PayPal refused the refund, so nothing was refunded. The provider's reason is kept in the attempt's details for your admin.",
       detail: {
         paypal_name: 'UNPROCESSABLE_ENTITY',
         paypal_issue: 'INSTRUMENT_DECLINED',
@@ -220,7 +220,7 @@ describe('PayPal provider: PayPal refused (failed, nothing refunded)', () => {
         details: [{ field: '/amount/value', location: 'body', issue: 'INVALID_PARAMETER_SYNTAX', description: 'The value of a field does not conform to the expected format.' }],
       },
       code: 'invalid_request',
-      message: 'PayPal refused the refund, so nothing was refunded. PayPal said: The value of a field does not conform to the expected format.',
+      message: "PayPal refused the refund, so nothing was refunded. The provider's reason is kept in the attempt's details for your admin.",
       detail: {
         paypal_name: 'INVALID_REQUEST',
         paypal_issue: 'INVALID_PARAMETER_SYNTAX',

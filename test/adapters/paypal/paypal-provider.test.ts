@@ -132,7 +132,7 @@ describe('PayPal provider: refund statuses', () => {
         status: 'pending',
         providerRefundId: '1JU08902781691411',
         message:
-          'PayPal accepted the refund and holds it as pending (ECHECK: the customer paid by eCheck, which has not cleared yet). It completes on its own once PayPal releases it; nothing else needs to be done.',
+          'PayPal accepted the refund and holds it as pending (the customer paid by eCheck, which has not cleared yet). It completes on its own once PayPal releases it; nothing else needs to be done.',
       },
     ],
     [

@@ -196,7 +196,7 @@ describe('stripeErrorToOutcome', () => {
     });
   });
 
-  it('quotes Stripe on other invalid requests, adding a full stop when Stripe left it out', () => {
+  it('keeps Stripe\'s words on other invalid requests for the operator, never in the rep\'s message', () => {
     const error = new errors.StripeInvalidRequestError({
       type: 'invalid_request_error',
       code: 'parameter_invalid_integer',
@@ -210,7 +210,7 @@ describe('stripeErrorToOutcome', () => {
       providerRefundId: null,
       failure: {
         code: 'invalid_request',
-        message: 'Stripe refused the refund, so nothing was refunded. Invalid integer: 12.5.',
+        message: "Stripe refused the refund, so nothing was refunded. The provider's reason is kept in the attempt's details for your admin.",
         detail: {
           stripe_error: 'StripeInvalidRequestError',
           type: 'invalid_request_error',

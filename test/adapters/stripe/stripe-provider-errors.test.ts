@@ -115,7 +115,7 @@ describe('Stripe provider: Stripe refused (failed, nothing refunded)', () => {
       http: 400,
       error: { type: 'invalid_request_error', message: 'This PaymentIntent does not have a successful charge to refund.' },
       code: 'invalid_request',
-      message: 'Stripe refused the refund, so nothing was refunded. This PaymentIntent does not have a successful charge to refund.',
+      message: "Stripe refused the refund, so nothing was refunded. The provider's reason is kept in the attempt's details for your admin.",
       detail: { stripe_error: 'StripeInvalidRequestError', type: 'invalid_request_error' },
     },
   ])('records $name as a failed attempt with operator detail', async ({ http, error, code, message, detail }) => {

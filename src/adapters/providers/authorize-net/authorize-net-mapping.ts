@@ -1,6 +1,7 @@
 import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
-import { type Action, type Detail, failed, redact, unknown, willBeChecked, withFullStop } from './authorize-net-errors';
+import { REASON_KEPT_FOR_ADMIN as KEPT_FOR_ADMIN } from '../outcomes';
+import { type Action, type Detail, failed, redact, unknown, willBeChecked } from './authorize-net-errors';
 import type { CreateTransactionAnswer, TransactionResponse } from './authorize-net-responses';
 
 // transactionResponse.responseCode: 1 approved, 2 declined, 3 error, 4 held for review, and the reason codes below:
@@ -126,8 +127,7 @@ function refundErrorVerdict(response: TransactionResponse, detail: Detail, trans
   }
   const known = REFUND_ERRORS[code];
   if (known) return outcome(failed(known.code, known.message, detail, transId));
-  const said = detail.error_text ? ` Authorize.net said: ${withFullStop(detail.error_text)}` : '';
-  return outcome(failed('provider_error', `Authorize.net could not process the refund, so nothing was refunded.${said}`, detail, transId));
+  return outcome(failed('provider_error', `Authorize.net could not process the refund, so nothing was refunded. ${KEPT_FOR_ADMIN}`, detail, transId));
 }
 
 export function voidOutcome(answer: CreateTransactionAnswer, secret: string): ProviderOutcome {
@@ -148,10 +148,9 @@ export function voidOutcome(answer: CreateTransactionAnswer, secret: string): Pr
       if (response.errors?.[0]?.errorCode === '16') {
         return failed('payment_not_found', 'Authorize.net cannot find this transaction, so nothing was voided. Check the transaction id on the record.', detail);
       }
-      const said = detail.error_text ? ` Authorize.net said: ${withFullStop(detail.error_text)}` : '';
       return failed(
         'void_refused',
-        `Authorize.net did not void the payment, so nothing was cancelled.${said} If the payment has settled in the meantime, refund it instead.`,
+        `Authorize.net did not void the payment, so nothing was cancelled. If the payment has settled in the meantime, refund it instead. ${KEPT_FOR_ADMIN}`,
         detail,
       );
     }
@@ -176,9 +175,7 @@ function withoutTransactionResult(answer: CreateTransactionAnswer, action: Actio
     case 'E00001':
       // "An unexpected system error occurred while processing this request": it may have been processed.
       return unknown('provider_server_error', `Authorize.net had a problem on its side; ${willBeChecked(action)}`, detail);
-    default: {
-      const said = detail.message_text ? ` Authorize.net said: ${withFullStop(detail.message_text)}` : '';
-      return failed('provider_refused', `Authorize.net refused the request, so ${nothing}.${said}`, detail);
-    }
+    default:
+      return failed('provider_refused', `Authorize.net refused the request, so ${nothing}. ${KEPT_FOR_ADMIN}`, detail);
   }
 }

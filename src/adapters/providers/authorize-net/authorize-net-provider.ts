@@ -106,5 +106,5 @@ async function settlement(api: Api, providerTransactionId: string, signal: Abort
     return { state: 'unknown', reason: describeInvalidTransactionId(providerTransactionId) ?? 'This is not an Authorize.net transaction id.' };
   }
   const looked = await transactionDetails(api, providerTransactionId, signal, Date.now() + api.timeoutMs);
-  return looked.kind === 'found' ? settlementOf(looked.value) : { state: 'unknown', reason: looked.reason };
+  return looked.kind === 'found' ? settlementOf(looked.value) : { state: 'unknown', reason: looked.reason, detail: looked.detail };
 }

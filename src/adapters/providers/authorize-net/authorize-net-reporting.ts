@@ -1,4 +1,4 @@
-import { type Detail, noAnswerReason, redact, withFullStop } from './authorize-net-errors';
+import { type Detail, noAnswerReason, redact } from './authorize-net-errors';
 import { ask, type Asked, type Deadline, type Send } from './authorize-net-http';
 import {
   batchTransactionsBody,
@@ -54,16 +54,16 @@ async function lookedUp<A extends { readonly messages: ApiMessages }, T>(api: Ap
   const answer = asked.value;
   const message = answer.messages.message[0];
   const detail: Detail = { result_code: answer.messages.resultCode, message_code: message?.code ?? '', message_text: redact(message?.text ?? '', api.credentials.transactionKey) };
-  if (answer.messages.resultCode === 'Error') return { kind: 'unavailable', reason: refusalReason(message?.code, detail.message_text ?? ''), detail };
+  if (answer.messages.resultCode === 'Error') return { kind: 'unavailable', reason: refusalReason(message?.code), detail };
   const value = pick(answer);
   return value === null ? { kind: 'unavailable', reason: 'Authorize.net answered without the transaction.', detail } : { kind: 'found', value };
 }
 
-function refusalReason(code: string | undefined, text: string): string {
+function refusalReason(code: string | undefined): string {
   // The Transaction Details API is off until the merchant enables it (Account > Settings > Security Settings >
   // Transaction Details API: https://onlinerme.atlassian.net/wiki/spaces/OLSO/pages/9797640/Authorize.NET+-+Refunding.).
   if (code === 'E00011') {
     return 'Authorize.net refuses to show transactions to this app. Enable the Transaction Details API in the Merchant Interface (Account, Settings, Security Settings).';
   }
-  return `Authorize.net refused to show the transaction${text ? `: ${withFullStop(text)}` : '.'}`;
+  return 'Authorize.net refused to show the transaction.';
 }

@@ -1,7 +1,7 @@
 import type { AttemptKind } from '../../../domain/attempt';
 import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
-import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, unknownOutcome as unknown } from '../outcomes';
+import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, REASON_KEPT_FOR_ADMIN, unknownOutcome as unknown } from '../outcomes';
 import { type DirectPostAnswer, redactKey, splitRefid } from './nmi-mapping';
 
 
@@ -139,7 +139,7 @@ function refusalOutcome(refusal: NmiRefusal, kind: AttemptKind, detail: Detail):
         detail,
       );
     case 'other':
-      return failed('provider_refused', `NMI refused the ${kind}, so ${nothing}. Its reason is kept in the attempt's details for your admin.`, detail);
+      return failed('provider_refused', `NMI refused the ${kind}, so ${nothing}. ${REASON_KEPT_FOR_ADMIN}`, detail);
     default:
       return assertNever(refusal);
   }

@@ -117,7 +117,7 @@ async function settlement(nmi: Nmi, transactionId: string, signal: AbortSignal):
       return answer === null ? { state: 'unknown', reason: "NMI's answer could not be read." } : settlementOf(answer, transactionId);
     }
     case 'error':
-      return { state: 'unknown', reason: `The connection to NMI failed: ${errorDetail(exchanged.error, nmi.securityKey).message}` };
+      return { state: 'unknown', reason: 'The connection to NMI failed.', detail: errorDetail(exchanged.error, nmi.securityKey) };
     case 'deadline':
       return { state: 'unknown', reason: `NMI did not answer within ${nmi.timeoutMs} ms.` };
     case 'aborted':

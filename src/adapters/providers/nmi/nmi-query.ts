@@ -69,10 +69,10 @@ function leavesOf(element: XmlElement): Record<string, string> {
 
 /** Whether the payment can still be voided, from the Query API's answer for its transaction id. */
 export function settlementOf(answer: QueryAnswer, transactionId: string): Settlement {
-  if (answer.kind === 'error') return { state: 'unknown', reason: `NMI's Query API refused the request: ${splitRefid(answer.message).text}` };
+  if (answer.kind === 'error') return { state: 'unknown', reason: "NMI's Query API refused the request.", detail: { nmi_error: splitRefid(answer.message).text } };
   const payment = answer.transactions.find((transaction) => transaction.transactionId === transactionId);
   if (!payment) return { state: 'unknown', reason: `NMI has no transaction ${transactionId} in this account.` };
-  if (payment.condition === null) return { state: 'unknown', reason: `NMI reports the payment as "${payment.rawCondition}", which this app does not know.` };
+  if (payment.condition === null) return { state: 'unknown', reason: 'NMI reports the payment in a state this app does not know.', detail: { nmi_condition: payment.rawCondition } };
   switch (payment.condition) {
     case 'pendingsettlement':
       return { state: 'unsettled' };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
-import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, unknownOutcome as unknown } from '../outcomes';
+import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, REASON_KEPT_FOR_ADMIN, unknownOutcome as unknown } from '../outcomes';
 import type { StopReason } from './paypal-http';
 import type { TokenProblem } from './paypal-token';
 
@@ -107,6 +107,7 @@ const AUTH_FAILED = refused('provider_authentication_failed', `PayPal rejected t
 const PERMISSION_DENIED = refused('provider_permission_denied', `This app's PayPal credentials may not refund this payment, ${NOTHING}. Ask a HubSpot admin to check that the PayPal app may issue refunds and belongs to the PayPal account that took the payment.`, false);
 const NOT_FOUND = refused('payment_not_found', `PayPal cannot find this payment, ${NOTHING}. Check that the record holds the PayPal capture id (not the order id) and that the app uses the PayPal account (live or sandbox) that took the payment.`, false);
 const RATE_LIMITED = refused('provider_rate_limited', 'PayPal is limiting requests from this app and did not process this refund; nothing was refunded. Try again in a few minutes.', false);
+const REFUSED = refused('invalid_request', `PayPal refused the refund, ${NOTHING}. ${REASON_KEPT_FOR_ADMIN}`, false);
 
 function issueVerdict(issue: Issue): Verdict | null {
   switch (issue) {
@@ -168,7 +169,7 @@ function issueVerdict(issue: Issue): Verdict | null {
   }
 }
 
-function nameVerdict(name: Name, said: string): Verdict | null {
+function nameVerdict(name: Name): Verdict | null {
   switch (name) {
     case 'AUTHENTICATION_FAILURE':
       return AUTH_FAILED;
@@ -186,20 +187,20 @@ function nameVerdict(name: Name, said: string): Verdict | null {
     case 'INVALID_REQUEST':
     case 'UNSUPPORTED_MEDIA_TYPE':
     case 'UNPROCESSABLE_ENTITY':
-      return refused('invalid_request', `PayPal refused the refund, ${NOTHING}.${said}`, false);
+      return REFUSED;
     default:
       return assertNever(name);
   }
 }
 
-function statusVerdict(httpStatus: number, said: string): Verdict {
+function statusVerdict(httpStatus: number): Verdict {
   if (httpStatus >= 500) return SERVER_ERROR;
   if (httpStatus === 401) return AUTH_FAILED;
   if (httpStatus === 403) return PERMISSION_DENIED;
   if (httpStatus === 404) return NOT_FOUND;
   if (httpStatus === 409) return IN_PROGRESS;
   if (httpStatus === 429) return RATE_LIMITED;
-  if (httpStatus >= 400) return refused('invalid_request', `PayPal refused the refund, ${NOTHING}.${said}`, false);
+  if (httpStatus >= 400) return REFUSED;
   return unclear('provider_unexpected_answer', `PayPal answered in a way this app does not expect; ${WILL_BE_CHECKED}`);
 }
 
@@ -218,12 +219,11 @@ export function errorAnswerOutcome(
   const error = parsed.success ? parsed.data : null;
   const knownIssue = error?.details?.find((detail) => isIssue(detail.issue));
   const shown = knownIssue ?? error?.details?.[0];
-  const said = shown?.description ? ` PayPal said: ${withFullStop(shown.description)}` : '';
   const verdict =
     (httpStatus >= 500 ? SERVER_ERROR : null) ??
     (knownIssue && isIssue(knownIssue.issue) ? issueVerdict(knownIssue.issue) : null) ??
-    (error?.name && isName(error.name) ? nameVerdict(error.name, said) : null) ??
-    statusVerdict(httpStatus, said);
+    (error?.name && isName(error.name) ? nameVerdict(error.name) : null) ??
+    statusVerdict(httpStatus);
   const detail = operatorDetail(httpStatus, error, shown, debugId, redact);
   if (verdict.kind === 'unclear') return unknown(verdict.code, verdict.message, detail);
   const outcome = failed(verdict.code, verdict.message, detail);
@@ -262,8 +262,4 @@ function operatorDetail(
     detail[key] = redact(value);
   }
   return detail;
-}
-
-function withFullStop(text: string): string {
-  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }

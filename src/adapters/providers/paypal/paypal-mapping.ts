@@ -125,11 +125,11 @@ const STATUS_REASONS: Readonly<Record<string, string>> = {
   ECHECK: 'the customer paid by eCheck, which has not cleared yet',
 };
 
+/** Our words for PayPal's reason, when we know it; its code stays in the detail (statusDetail). */
 function reasonText(refund: PayPalRefund): string {
   const reason = refund.status_details?.reason;
-  if (!reason) return '';
-  const explained = STATUS_REASONS[reason];
-  return explained ? ` (${reason}: ${explained})` : ` (${reason})`;
+  const explained = reason ? STATUS_REASONS[reason] : undefined;
+  return explained ? ` (${explained})` : '';
 }
 
 function statusDetail(refund: PayPalRefund): Record<string, string> {

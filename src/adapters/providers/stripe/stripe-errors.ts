@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
-import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, unknownOutcome as unknown } from '../outcomes';
+import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, REASON_KEPT_FOR_ADMIN, unknownOutcome as unknown } from '../outcomes';
 
 const WILL_BE_CHECKED = mayHaveGoneThrough();
 
@@ -104,8 +104,7 @@ function invalidRequestOutcome(error: Stripe.errors.StripeInvalidRequestError, d
       detail,
     );
   }
-  const said = detail.stripe_message ? ` ${withFullStop(detail.stripe_message)}` : '';
-  return failed('invalid_request', `Stripe refused the refund, so nothing was refunded.${said}`, detail);
+  return failed('invalid_request', `Stripe refused the refund, so nothing was refunded. ${REASON_KEPT_FOR_ADMIN}`, detail);
 }
 
 /**
@@ -154,8 +153,4 @@ const STRIPE_KEY = /\b[sr]k_(?:test|live)_[A-Za-z0-9*]+/g;
 export function redactSecrets(text: string, secretKey: string): string {
   const withoutOurKey = secretKey === '' ? text : text.split(secretKey).join('[redacted]');
   return withoutOurKey.replace(STRIPE_KEY, '[redacted]');
-}
-
-function withFullStop(text: string): string {
-  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
