@@ -63,6 +63,9 @@ export function attemptStatus(result: AttemptResult): number {
 /** What a host answers for a bug: never a stack trace, never a secret. */
 export const INTERNAL_ERROR = new AppError('INTERNAL', 'Something went wrong on our side. Try again in a minute: sending the same form again never refunds twice.');
 
+/** Text the schemas let through but the database refused (SQLSTATE 22021, 22P05): still the request's fault. */
+export const UNSTORABLE_INPUT = new AppError('INVALID_REQUEST', 'The request holds characters that cannot be stored. Remove them and try again.');
+
 /** A request that does not fit its schema: every issue listed, and the first one's field named (`details.field`). */
 export function invalidRequest(error: ZodError): AppError {
   const issues = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));

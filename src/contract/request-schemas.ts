@@ -6,10 +6,16 @@ export const transactionParams = z.object({
   objectId: z.string().regex(/^\d{1,20}$/, 'is not a HubSpot record id'),
 });
 
+/** A NUL character or a lone UTF-16 surrogate: text PostgreSQL cannot store (a NUL fails the insert, a lone surrogate has no UTF-8 form). */
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Free text that ends up in the ledger and on the CRM timeline. */
+const storableText = (max: number) => z.string().max(max).refine((text) => !UNSTORABLE.test(text), 'contains a character that cannot be stored (NUL or an unpaired surrogate)');
+
 /** What a refund and a void both carry: why, an optional note (required for "other"), and the form's key. */
 const attemptFields = {
   reason: z.enum(REFUND_REASONS),
-  note: z.string().max(2000).optional(),
+  note: storableText(2000).optional(),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 letters, digits or . _ : -'),
 };
 
@@ -17,7 +23,7 @@ const noteGivenForOther = (body: { reason: string; note?: string | undefined }) 
 const noteRequiredMessage = { path: ['note'], message: 'is required when the reason is "other"' };
 
 export const refundBody = z
-  .object({ amount: z.string().max(40).optional(), ...attemptFields })
+  .object({ amount: storableText(40).optional(), ...attemptFields })
   .strict()
   .refine(noteGivenForOther, noteRequiredMessage);
 
@@ -30,7 +36,7 @@ export const attemptParams = z.object({
   attemptId: z.uuid({ error: 'is not an attempt id' }),
 });
 
-const decisionNote = z.string().max(2000);
+const decisionNote = storableText(2000);
 
 /** POST /api/attempts/{id}/approve: an optional note for the requester and the timeline. */
 export const approveBody = z.object({ note: decisionNote.optional() }).strict();

@@ -8,7 +8,8 @@ import { assertNever } from '../domain/assert-never';
 import { invalidRequest } from '../contract/error-answers';
 import { refundBody, voidBody } from '../contract/request-schemas';
 import type { Logger } from '../ports/logger';
-import { attemptStatus, INTERNAL_ERROR, logOperatorDetail } from '../contract/error-answers';
+import { isUnstorableText } from '../adapters/store/ledger-errors';
+import { attemptStatus, INTERNAL_ERROR, logOperatorDetail, UNSTORABLE_INPUT } from '../contract/error-answers';
 import { answer, errorAnswer } from './function-answers';
 import { FunctionUnavailable } from './function-unavailable';
 import type { FunctionIdentity } from './function-identity';
@@ -101,6 +102,7 @@ function failure(logger: Logger, error: unknown, operation: string | undefined):
     logOperatorDetail(logger, error, { function: 'refund_api', operation });
     return errorAnswer(error);
   }
+  if (isUnstorableText(error)) return errorAnswer(UNSTORABLE_INPUT);
   logger.error('unexpected error', {
     function: 'refund_api',
     operation,

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ZodError } from 'zod';
-import { errorBody, INTERNAL_ERROR, invalidRequest, logOperatorDetail, statusOf } from '../contract/error-answers';
+import { isUnstorableText } from '../adapters/store/ledger-errors';
+import { errorBody, INTERNAL_ERROR, invalidRequest, logOperatorDetail, statusOf, UNSTORABLE_INPUT } from '../contract/error-answers';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
 
@@ -39,6 +40,7 @@ export function errorHandler(logger: Logger) {
       return sendError(res, error);
     }
     if (error instanceof ZodError) return sendError(res, invalidRequest(error));
+    if (isUnstorableText(error)) return sendError(res, UNSTORABLE_INPUT);
     const parserError = bodyParserError(error);
     if (parserError) return sendError(res, parserError.error, parserError.status);
     logger.error('unexpected error', { method: req.method, path: req.path, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) });
