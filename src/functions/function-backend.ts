@@ -49,10 +49,7 @@ export function functionConfig(env: NodeJS.ProcessEnv): Config {
     ...(token ? [] : ['HUBSPOT_ACCESS_TOKEN']),
   ];
   if (missing.length > 0) {
-    throw new FunctionUnavailable(
-      `This HubSpot app function is not set up yet: it needs the secret${missing.length > 1 ? 's' : ''} ${missing.join(' and ')} (the refund ledger is a shared Postgres database). ${ASK_ADMIN}`,
-      { missing },
-    );
+    throw new FunctionUnavailable(`This HubSpot app function is not set up yet. ${ASK_ADMIN}`, { missing });
   }
   try {
     return loadConfig({

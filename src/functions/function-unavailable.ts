@@ -1,4 +1,4 @@
-/** The function cannot serve until its secrets are set: answered 503 with what is missing, for the admin. */
+/** The function cannot serve until its secrets are set: answered 503; what is missing (`details`) is only logged, for the operator. */
 export class FunctionUnavailable extends Error {
   constructor(
     message: string,

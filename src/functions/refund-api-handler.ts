@@ -30,24 +30,29 @@ const NO_IDENTITY = new AppError(
 
 /**
  * The `refund_api` app function: the same use cases, schemas and error mapping as the Express host, answered
- * as `{ status, body }`. Order as over HTTP: a backend that cannot start (503), no identity (401), then the
- * request itself (400…). The CRM write-back is drained before answering: a function's work ends with it.
+ * as `{ status, body }`. Identity comes before anything else: without one HubSpot vouches for, the answer is 401
+ * and nothing about this backend's setup is revealed or even looked at. Then a backend that cannot start (503,
+ * the missing or invalid settings logged for the operator, never answered), then the request itself (400…).
+ * The CRM write-back is drained before answering: a function's work ends with it.
  */
 export function createRefundApi(host: RefundApiHost): (context?: unknown) => Promise<FunctionAnswer> {
   return async (raw) => {
     const started = Date.now();
     const context: FunctionContext = raw !== null && typeof raw === 'object' ? (raw as FunctionContext) : {};
+    const actor = host.identify(context);
+    if (!actor) {
+      host.logger.info('function', { function: 'refund_api', status: 401, ms: Date.now() - started });
+      return errorAnswer(NO_IDENTITY);
+    }
     let deps: RefundDeps;
     try {
       deps = await host.deps();
     } catch (error) {
       return unavailable(host.logger, error);
     }
-    const actor = host.identify(context);
     let operation: string | undefined;
     let result: FunctionAnswer;
     try {
-      if (!actor) throw NO_IDENTITY;
       const request = functionRequest.safeParse({ parameters: context.parameters });
       if (!request.success) throw invalidRequest(request.error);
       operation = request.data.parameters.operation;
@@ -111,9 +116,12 @@ function failure(logger: Logger, error: unknown, operation: string | undefined):
   return errorAnswer(INTERNAL_ERROR);
 }
 
-/** 503, as GET /healthz answers when the ledger is not there: the admin has something to set up. */
+/** 503, as GET /healthz answers when the ledger is not there: the admin has something to set up, which only the log names. */
 function unavailable(logger: Logger, error: unknown): FunctionAnswer {
-  if (error instanceof FunctionUnavailable) return errorAnswer(new AppError('INTERNAL', error.message, error.details), 503);
+  if (error instanceof FunctionUnavailable) {
+    logger.error('function not set up', { function: 'refund_api', answered: error.message, details: error.details });
+    return errorAnswer(new AppError('INTERNAL', error.message), 503);
+  }
   logger.error('function backend failed to start', { function: 'refund_api', error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
   return errorAnswer(new AppError('INTERNAL', 'The refund backend could not start. Try again in a minute; if it keeps failing, ask your HubSpot admin.'), 503);
 }

@@ -1,10 +1,14 @@
-import { silentLogger } from '../../src/adapters/logging/json-logger';
+import { jsonLogger, silentLogger } from '../../src/adapters/logging/json-logger';
+import { hubSpotUserId } from '../../src/domain/ids';
 import { functionBackend, functionConfig } from '../../src/functions/function-backend';
 import { FunctionUnavailable } from '../../src/functions/function-unavailable';
 import { main } from '../../src/functions/refund-api';
+import { createRefundApi } from '../../src/functions/refund-api-handler';
 
 const get = { operation: 'get', objectType: 'deals', objectId: '1001' };
+const SECRET_NAMES = /DATABASE_URL|HUBSPOT_ACCESS_TOKEN|PRIVATE_APP_ACCESS_TOKEN|STRIPE_SECRET_KEY|PROVIDER_TIMEOUT_MS|secret/;
 
+/** The function checks identity before anything else, and never tells a caller about its secrets (issue 11, item 11). */
 describe('the refund_api entry (HubSpot calls exports.main)', () => {
   // The entry holds process.env itself (as HubSpot's runtime fills it), so it is changed in place.
   const names = ['DATABASE_URL', 'HUBSPOT_ACCESS_TOKEN', 'PRIVATE_APP_ACCESS_TOKEN'] as const;
@@ -16,25 +20,35 @@ describe('the refund_api entry (HubSpot calls exports.main)', () => {
     }
   });
 
-  it('answers 503 with a clear message when DATABASE_URL is missing, before anything else', async () => {
-    delete process.env.DATABASE_URL;
-    process.env.HUBSPOT_ACCESS_TOKEN = 'pat-na1-test';
-    expect(await main({ parameters: get })).toEqual({
-      status: 503,
-      body: {
-        error: {
-          code: 'INTERNAL',
-          message: 'This HubSpot app function is not set up yet: it needs the secret DATABASE_URL (the refund ledger is a shared Postgres database). Ask your HubSpot admin.',
-        },
-      },
-    });
-  });
-
-  it('never falls back to sandbox mode: no HubSpot token is a 503 too', async () => {
+  it('answers a caller without a trusted identity 401 first, whatever secrets are missing', async () => {
     delete process.env.DATABASE_URL;
     delete process.env.HUBSPOT_ACCESS_TOKEN;
     delete process.env.PRIVATE_APP_ACCESS_TOKEN;
-    expect(await main({ parameters: get })).toMatchObject({ status: 503, body: { error: { message: expect.stringMatching(/DATABASE_URL and HUBSPOT_ACCESS_TOKEN/) } } });
+    const answer = await main({ parameters: get, propertiesToSend: { userId: '1' } });
+    expect(answer).toEqual({ status: 401, body: { error: { code: 'INVALID_SIGNATURE', message: expect.stringMatching(/did not say which user is acting/) } } });
+    expect(JSON.stringify(answer)).not.toMatch(SECRET_NAMES);
+  });
+});
+
+describe('a function with an identity but without its secrets', () => {
+  const logged: string[] = [];
+  const logger = jsonLogger((line) => logged.push(line));
+  const call = (env: NodeJS.ProcessEnv) => createRefundApi({ deps: functionBackend(env, logger), identify: () => hubSpotUserId('2'), logger })({ parameters: get });
+  beforeEach(() => {
+    logged.length = 0;
+  });
+
+  it.each([
+    ['no secrets at all', {}, { missing: ['DATABASE_URL', 'HUBSPOT_ACCESS_TOKEN'] }],
+    ['no DATABASE_URL', { HUBSPOT_ACCESS_TOKEN: 'pat-na1-test' }, { missing: ['DATABASE_URL'] }],
+    ['malformed settings', { DATABASE_URL: 'postgres://refunds@db.example.com/refunds', HUBSPOT_ACCESS_TOKEN: 'pat-na1-test', STRIPE_SECRET_KEY: 'not-a-key' }, { problems: [expect.stringMatching(/^STRIPE_SECRET_KEY: /)] }],
+  ])('answers 503 without naming what is wrong (%s), and logs it for the operator', async (_label, env, details) => {
+    const answer = await call(env);
+    expect(answer).toEqual({ status: 503, body: { error: { code: 'INTERNAL', message: expect.stringMatching(/Ask your HubSpot admin\.$/) } } });
+    expect(JSON.stringify(answer)).not.toMatch(SECRET_NAMES);
+    const line = logged.map((text) => JSON.parse(text) as Record<string, unknown>).find((entry) => entry.message === 'function not set up');
+    expect(line).toMatchObject({ level: 'error', details });
+    expect(logged.join('\n')).not.toContain('not-a-key');
   });
 });
 
