@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { backgroundTasks } from './application/background-tasks';
 import { cachedUserDirectory } from './application/cached-user-directory';
 import type { RefundDeps } from './application/refund-deps';
+import { secretRedactor, withSecretsRedacted } from './adapters/logging/secret-redaction';
 import { createManualProvider } from './adapters/providers/manual/manual-provider';
+import { withOutcomesRedacted } from './adapters/providers/redacted-provider';
 import { providerRegistry } from './adapters/providers/provider-registry';
 import { createAuthorizeNetProvider } from './adapters/providers/authorize-net/authorize-net-provider';
 import { createNmiProvider } from './adapters/providers/nmi/nmi-provider';
@@ -17,6 +19,7 @@ import { migrate } from './adapters/store/migrations';
 import { SqlLedger } from './adapters/store/sql-ledger';
 import { createHubSpotCrm } from './adapters/hubspot/hubspot-crm';
 import type { Config } from './config/config';
+import { configuredSecrets } from './config/config-secrets';
 import { canonicalObjectType } from './domain/object-types';
 import { parsePolicy } from './domain/policy';
 import { policySource } from './application/policy/policy-source';
@@ -51,7 +54,7 @@ export interface Backend {
 export async function composeBackendOn(
   db: Database,
   config: Config,
-  logger: Logger,
+  baseLogger: Logger,
   {
     clock = systemClock,
     newId = randomUUID,
@@ -59,13 +62,16 @@ export async function composeBackendOn(
     check,
   }: { clock?: Clock; newId?: () => string; ledgerDescription?: string; check?: (() => void) | undefined } = {},
 ): Promise<Backend> {
+  // Whatever another system echoes, no configured secret reaches a log line or an attempt's failure detail.
+  const redactText = secretRedactor(configuredSecrets(config));
+  const logger = withSecretsRedacted(baseLogger, redactText);
   try {
     await migrate(db);
     const ledger = new SqlLedger(db, clock, check, newId);
     const policyStore = new SqlPolicyStore(db);
     const summary: string[] = [`ledger: ${ledgerDescription}`];
     const crm = await crmFor(config, db, summary);
-    const providers = providersFor(config, clock, summary);
+    const providers = providersFor(config, clock, summary).map((provider) => withOutcomesRedacted(provider, redactText));
     const registry = providerRegistry(providers);
     const sandboxPolicy = parsePolicy(SANDBOX_POLICY);
     await seedPolicy(

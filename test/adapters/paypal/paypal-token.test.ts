@@ -1,5 +1,6 @@
 import nock from 'nock';
 import { idempotencyKey } from '../../../src/domain/ids';
+import { BASIC_AUTH } from './paypal-fixtures';
 import {
   ACCESS_TOKEN,
   CLIENT_SECRET,
@@ -161,6 +162,16 @@ describe('PayPal access token', () => {
 
     expect(outcome.status === 'failed' && outcome.failure.detail?.oauth_error_description).toBe('bad secret [redacted]');
     expect(JSON.stringify(outcome)).not.toContain(CLIENT_SECRET);
+  });
+
+  it('redacts the Basic credential should PayPal echo the Authorization header', async () => {
+    const echoed = BASIC_AUTH.replace(/^Basic /, '');
+    tokenEndpoint().reply(401, { error: 'invalid_client', error_description: `Client Authentication failed for Authorization: ${BASIC_AUTH}` }, TOKEN_HEADERS);
+
+    const outcome = await payPalProvider().refund(refundRequest());
+
+    expect(outcome.status === 'failed' && outcome.failure.detail?.oauth_error_description).toBe('Client Authentication failed for Authorization: Basic [redacted]');
+    expect(JSON.stringify(outcome)).not.toContain(echoed);
   });
 
   it('unanswered: the refund is not sent and nothing was refunded', async () => {

@@ -74,20 +74,21 @@ async function requestToken(settings: TokenSettings): Promise<TokenFetch> {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: 'grant_type=client_credentials',
   };
-  const basic = `Basic ${Buffer.from(`${settings.clientId}:${settings.clientSecret}`, 'utf8').toString('base64')}`;
+  const credential = Buffer.from(`${settings.clientId}:${settings.clientSecret}`, 'utf8').toString('base64');
   // Shared by every caller waiting for it, so bounded by its own timer rather than by one caller's budget.
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
   let answer: HttpAnswer;
   try {
-    answer = await sendHttp(settings.origin, request, basic, controller.signal);
+    answer = await sendHttp(settings.origin, request, `Basic ${credential}`, controller.signal);
   } finally {
     clearTimeout(timer);
   }
-  return readTokenAnswer(answer, settings);
+  // PayPal's error text may echo the secret or the whole Authorization header back.
+  return readTokenAnswer(answer, settings, [settings.clientSecret, credential]);
 }
 
-function readTokenAnswer(answer: HttpAnswer, settings: TokenSettings): TokenFetch {
+function readTokenAnswer(answer: HttpAnswer, settings: TokenSettings, secrets: readonly string[]): TokenFetch {
   const unavailable = (detail: Record<string, string>): TokenFetch => ({ kind: 'problem', problem: { kind: 'unavailable', detail } });
   switch (answer.kind) {
     case 'stopped':
@@ -107,7 +108,7 @@ function readTokenAnswer(answer: HttpAnswer, settings: TokenSettings): TokenFetc
         const said = oauth.success
           ? { oauth_error: oauth.data.error, ...(oauth.data.error_description ? { oauth_error_description: oauth.data.error_description } : {}) }
           : {};
-        return { kind: 'problem', problem: { kind: 'refused', detail: redact({ reason: 'token_refused', ...http, ...said }, settings.clientSecret) } };
+        return { kind: 'problem', problem: { kind: 'refused', detail: redact({ reason: 'token_refused', ...http, ...said }, secrets) } };
       }
       return unavailable({ reason: 'token_unavailable', ...http });
     }
@@ -118,9 +119,9 @@ function readTokenAnswer(answer: HttpAnswer, settings: TokenSettings): TokenFetc
   }
 }
 
-function redact(detail: Record<string, string>, secret: string): Record<string, string> {
-  if (secret === '') return detail;
-  return Object.fromEntries(Object.entries(detail).map(([key, value]) => [key, value.split(secret).join('[redacted]')]));
+function redact(detail: Record<string, string>, secrets: readonly string[]): Record<string, string> {
+  const hide = (value: string) => secrets.reduce((text, secret) => (secret === '' ? text : text.split(secret).join('[redacted]')), value);
+  return Object.fromEntries(Object.entries(detail).map(([key, value]) => [key, hide(value)]));
 }
 
 /** The answer to an API call made with a token; the call is made again once, with a new token, after a 401. */

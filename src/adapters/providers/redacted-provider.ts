@@ -1,0 +1,55 @@
+import { assertNever } from '../../domain/assert-never';
+import type { AttemptFailure } from '../../domain/attempt';
+import type { PaymentProvider, ProviderOutcome, Settlement } from '../../ports/payment-provider';
+import type { TextRedactor } from '../logging/secret-redaction';
+
+type Detail = Readonly<Record<string, string>>;
+
+const redactDetail = (detail: Detail, redactText: TextRedactor): Detail =>
+  Object.fromEntries(Object.entries(detail).map(([key, value]) => [key, redactText(value)]));
+
+function redactFailure(failure: AttemptFailure, redactText: TextRedactor): AttemptFailure {
+  return { ...failure, message: redactText(failure.message), ...(failure.detail ? { detail: redactDetail(failure.detail, redactText) } : {}) };
+}
+
+function redactOutcome(outcome: ProviderOutcome, redactText: TextRedactor): ProviderOutcome {
+  switch (outcome.status) {
+    case 'succeeded':
+      return outcome;
+    case 'pending':
+      return outcome.message === undefined ? outcome : { ...outcome, message: redactText(outcome.message) };
+    case 'failed':
+    case 'unknown':
+      return { ...outcome, failure: redactFailure(outcome.failure, redactText) };
+    default:
+      return assertNever(outcome);
+  }
+}
+
+function redactSettlement(settlement: Settlement, redactText: TextRedactor): Settlement {
+  if (settlement.state !== 'unknown') return settlement;
+  return { state: 'unknown', reason: redactText(settlement.reason), ...(settlement.detail ? { detail: redactDetail(settlement.detail, redactText) } : {}) };
+}
+
+/**
+ * Whatever a provider echoed (a `Basic base64(id:secret)` header in an error, a key in a URL), the outcome that is
+ * recorded in the ledger and logged holds none of the configured secrets, in any encoding (issue 11, item 7).
+ */
+export function withOutcomesRedacted(provider: PaymentProvider, redactText: TextRedactor): PaymentProvider {
+  const { voids } = provider;
+  return {
+    name: provider.name,
+    describeInvalidTransactionId: (id) => provider.describeInvalidTransactionId(id),
+    describeUnsupportedAmount: (amount) => provider.describeUnsupportedAmount(amount),
+    refund: async (request) => redactOutcome(await provider.refund(request), redactText),
+    lookup: async (request) => redactOutcome(await provider.lookup(request), redactText),
+    ...(voids
+      ? {
+          voids: {
+            settlement: async (id, signal) => redactSettlement(await voids.settlement(id, signal), redactText),
+            void: async (request) => redactOutcome(await voids.void(request), redactText),
+          },
+        }
+      : {}),
+  };
+}
