@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import { expireRequests } from '../application/approvals/expire-requests';
 import { resolveAttempts } from '../application/resolve-attempts';
 import { syncCrm } from '../application/crm-write/sync-crm';
@@ -10,8 +10,30 @@ import { sandboxRoutes } from '../http/sandbox-routes';
 const OUTBOX_INTERVAL_MS = 5_000;
 const RESOLVE_INTERVAL_MS = 60_000;
 
+/** What a slow or greedy client may hold (issue 11, item 8): Node's own limits on the HTTP server. */
+export interface ServerLimits {
+  /** the request line and headers must have arrived within this (headersTimeout) */
+  readonly headersTimeoutMs: number;
+  /** the whole request, body included, within this; then Node answers 408 and closes (requestTimeout) */
+  readonly requestTimeoutMs: number;
+  /** an idle kept-alive connection is closed after this (keepAliveTimeout) */
+  readonly keepAliveTimeoutMs: number;
+  /** how often Node looks for connections past the two timeouts above (connectionsCheckingInterval, default 30 s) */
+  readonly timeoutCheckMs: number;
+  /** open connections at once; further ones are closed on arrival */
+  readonly maxConnections: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
+  timeoutCheckMs: 1_000,
+  maxConnections: 512,
+};
+
 /** Starts the Express host and its workers (CRM outbox; expiry of requests and resolution of unknown attempts); resolves with a stop function. */
-export async function serve(backend: Backend): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
+export async function serve(backend: Backend, limits: Partial<ServerLimits> = {}): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
   const { config, deps } = backend;
   const app = createHttpApp(deps, {
     clientSecret: config.hubspot.clientSecret,
@@ -20,7 +42,7 @@ export async function serve(backend: Backend): Promise<{ server: Server; url: st
     defaultUserId: config.sandboxUserId,
     portalId: config.hubspot.portalId,
   }, backend.sandboxCrm ? { '/sandbox': sandboxRoutes(backend.sandboxCrm) } : {});
-  const server = createServer(app);
+  const server = createLimitedServer(app, { ...DEFAULT_SERVER_LIMITS, ...limits });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, config.host, config.port)));
     server.listen(config.port, config.host, () => resolve());
@@ -49,6 +71,20 @@ export async function serve(backend: Backend): Promise<{ server: Server; url: st
       await backend.close();
     },
   };
+}
+
+function createLimitedServer(app: RequestListener, limits: ServerLimits): Server {
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckMs,
+    },
+    app,
+  );
+  server.maxConnections = limits.maxConnections;
+  return server;
 }
 
 /** The operator's view of a port that cannot be had: which one, and what to do. */
