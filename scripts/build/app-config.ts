@@ -6,10 +6,27 @@ import { readJson } from './files';
 const UID = /^[a-zA-Z0-9_\-.]+$/;
 const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i;
 
-/** hubspot.fetch and friends only reach HTTPS origins, and never localhost (local.json maps those in dev). */
-export const permittedUrl = z
-  .url({ protocol: /^https$/, error: 'must be an https:// URL' })
-  .refine((value) => !LOCAL_HOST.test(new URL(value).hostname), 'cannot be localhost: map it in local.json for `hs project dev` instead');
+/**
+ * hubspot.fetch and friends only reach HTTPS origins, and never localhost (local.json maps those in dev). The URL
+ * ends up in the card's configuration, which every browser that shows the card downloads: no user or password.
+ */
+export const permittedUrl = z.string().superRefine((value, ctx) => {
+  const problem = permittedUrlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+function permittedUrlProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'must be a full https:// URL, scheme included (e.g. https://refunds.example.com)';
+  }
+  if (url.protocol !== 'https:') return 'must be an https:// URL';
+  if (url.username !== '' || url.password !== '') return 'must not carry a user name or password: the card configuration that holds it is shipped to every browser';
+  if (LOCAL_HOST.test(url.hostname)) return 'cannot be localhost: map it in local.json for `hs project dev` instead';
+  return null;
+}
 
 const scopes = z.array(z.string().regex(/^[a-z0-9_.-]+$/i, 'is not a scope name')).refine((list) => new Set(list).size === list.length, 'lists a scope twice');
 

@@ -8,7 +8,9 @@ export class BuildError extends Error {
   }
 }
 
+/** One problem is one line; several are listed under it. */
 export function zodProblems(source: string, error: ZodError): BuildError {
-  const lines = error.issues.map((issue) => `  - ${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`);
-  return new BuildError(`${source} is not valid:\n${lines.join('\n')}`);
+  const problems = error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`);
+  if (problems.length === 1) return new BuildError(`${source} is not valid: ${problems[0]}`);
+  return new BuildError(`${source} is not valid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
 }

@@ -9,7 +9,7 @@ const buildEnvSchema = z.object({
   CARD_TRANSPORT: z.preprocess(blankIsUnset, z.enum(['fetch', 'serverless'], { error: 'must be "fetch" or "serverless"' }).default('fetch')),
   BACKEND_URL: z.preprocess(
     blankIsUnset,
-    permittedUrl.refine((value) => !new URL(value).search && !new URL(value).hash, 'must not carry a query or a fragment').optional(),
+    permittedUrl.refine((value) => !URL.canParse(value) || (!new URL(value).search && !new URL(value).hash), 'must not carry a query or a fragment').optional(),
   ),
   LOCAL_BACKEND_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://localhost:3000' }).optional()),
 });
