@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { hubSpotSignature } from '../support/hubspot-signature';
-import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
+import { httpTestBackend, startHttp, testBackend } from '../support/test-backend';
 
 const SECRET = 'test-client-secret-7c2e';
 const PUBLIC_URL = 'https://refunds.example.com';
@@ -10,26 +10,15 @@ const body = (amount: string, key: string) => JSON.stringify({ amount, reason: '
 
 /** JSON in UTF-8 only, and the signature over the bytes as received (issue 11, item 3). */
 describe('media types of signed requests', () => {
-  let backend: TestBackend;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    backend = await testBackend();
-    http = await startHttp(backend.deps, { clientSecret: SECRET, allowUnsigned: false, publicUrl: PUBLIC_URL });
-  });
-  beforeEach(() => backend.reset());
-  afterAll(async () => {
-    await http.close();
-    await backend.close();
-  });
+  const setup = httpTestBackend({ clientSecret: SECRET, allowUnsigned: false, publicUrl: PUBLIC_URL });
 
   const send = (raw: string | Buffer, headers: Record<string, string>) =>
-    http.request('POST', PATH, { rawBody: raw, headers: { ...hubSpotSignature(SECRET, 'POST', `${PUBLIC_URL}${PATH}`, raw, Date.now()), ...headers } });
+    setup.http.request('POST', PATH, { rawBody: raw, headers: { ...hubSpotSignature(SECRET, 'POST', `${PUBLIC_URL}${PATH}`, raw, Date.now()), ...headers } });
 
   const expectRefusedMedia = async (response: { status: number; body: any }) => {
     expect(response).toEqual({ status: 415, body: { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.any(String) } } });
-    expect(backend.stripe.calls).toEqual([]);
-    expect(await backend.attemptsOf({ objectType: 'deals', objectId: '1001' })).toEqual([]);
+    expect(setup.backend.stripe.calls).toEqual([]);
+    expect(await setup.backend.attemptsOf({ objectType: 'deals', objectId: '1001' })).toEqual([]);
   };
 
   it('refuses a UTF-7 body whose signed bytes "1+AC4-00" would read as 1.00', async () => {
@@ -48,7 +37,7 @@ describe('media types of signed requests', () => {
 
   it('refuses a body without a Content-Type', async () => {
     const raw = body('1.00', 'media-key-0002');
-    const response = await fetch(`${http.url}${PATH}`, { method: 'POST', body: new Blob([raw]), headers: hubSpotSignature(SECRET, 'POST', `${PUBLIC_URL}${PATH}`, raw, Date.now()) });
+    const response = await fetch(`${setup.http.url}${PATH}`, { method: 'POST', body: new Blob([raw]), headers: hubSpotSignature(SECRET, 'POST', `${PUBLIC_URL}${PATH}`, raw, Date.now()) });
     expect(response.status).toBe(415);
   });
 
@@ -77,7 +66,7 @@ describe('media types of signed requests', () => {
 
   it('needs no Content-Type on a GET without a body', async () => {
     const path = '/api/transactions/deals/1001?userId=2&portalId=99';
-    const response = await http.request('GET', path, { headers: hubSpotSignature(SECRET, 'GET', `${PUBLIC_URL}${path}`, '', Date.now()) });
+    const response = await setup.http.request('GET', path, { headers: hubSpotSignature(SECRET, 'GET', `${PUBLIC_URL}${path}`, '', Date.now()) });
     expect(response.status).toBe(200);
   });
 });

@@ -1,26 +1,16 @@
 import { hubSpotSignature } from '../support/hubspot-signature';
-import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
+import { httpTestBackend } from '../support/test-backend';
 
 const SECRET = 'test-client-secret-3b90';
 const PUBLIC_URL = 'https://refunds.example.com';
 
 /** One portal: a request HubSpot signed for another account is refused (issue 11, item 2; design §7). */
 describe('requests signed for another HubSpot account', () => {
-  let backend: TestBackend;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    backend = await testBackend();
-    http = await startHttp(backend.deps, { clientSecret: SECRET, allowUnsigned: false, publicUrl: PUBLIC_URL, portalId: '99' });
-  });
-  afterAll(async () => {
-    await http.close();
-    await backend.close();
-  });
+  const setup = httpTestBackend({ clientSecret: SECRET, allowUnsigned: false, publicUrl: PUBLIC_URL, portalId: '99' });
 
   const signedGet = (query: string) => {
     const path = `/api/transactions/deals/1001?${query}`;
-    return http.request('GET', path, { headers: hubSpotSignature(SECRET, 'GET', `${PUBLIC_URL}${path}`, '', Date.now()) });
+    return setup.http.request('GET', path, { headers: hubSpotSignature(SECRET, 'GET', `${PUBLIC_URL}${path}`, '', Date.now()) });
   };
 
   it('answers the configured portal', async () => {

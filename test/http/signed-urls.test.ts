@@ -1,5 +1,5 @@
 import { hubSpotSignature } from '../support/hubspot-signature';
-import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
+import { httpTestBackend, startHttp, testBackend } from '../support/test-backend';
 
 const SECRET = 'test-client-secret-51a7';
 const PUBLIC_URL = 'https://refunds.example.com';
@@ -7,24 +7,13 @@ const BODY = JSON.stringify({ amount: '600.00', reason: 'duplicate', idempotency
 
 /** A signature covers one URL: routing and the acting user come from exactly the URL HubSpot signed (issue 11, item 1). */
 describe('a signature covers exactly one URL', () => {
-  let backend: TestBackend;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    backend = await testBackend();
-    http = await startHttp(backend.deps, { clientSecret: SECRET, allowUnsigned: false, publicUrl: PUBLIC_URL });
-  });
-  beforeEach(() => backend.reset());
-  afterAll(async () => {
-    await http.close();
-    await backend.close();
-  });
+  const setup = httpTestBackend({ clientSecret: SECRET, allowUnsigned: false, publicUrl: PUBLIC_URL });
 
   const refused = async (method: string, path: string, headers: Record<string, string>, body?: string) => {
-    const response = await http.request(method, path, { headers, ...(body === undefined ? {} : { rawBody: body }) });
+    const response = await setup.http.request(method, path, { headers, ...(body === undefined ? {} : { rawBody: body }) });
     expect(response).toEqual({ status: 401, body: { error: { code: 'INVALID_SIGNATURE', message: expect.any(String) } } });
-    expect(backend.stripe.calls).toEqual([]);
-    expect(await backend.attemptsOf({ objectType: 'deals', objectId: '1001' })).toEqual([]);
+    expect(setup.backend.stripe.calls).toEqual([]);
+    expect(await setup.backend.attemptsOf({ objectType: 'deals', objectId: '1001' })).toEqual([]);
   };
 
   it('does not let user 2 act as user 1 with a path whose %3F HubSpot decoded before signing', async () => {
@@ -44,14 +33,14 @@ describe('a signature covers exactly one URL', () => {
 
   it('refuses a signed query that names two users, whichever comes first', async () => {
     for (const path of ['/api/transactions/deals/1001?userId=1&userId=2&portalId=99', '/api/transactions/deals/1001?userId=2&x=%3FuserId=1&portalId=99']) {
-      const response = await http.request('GET', path, { headers: hubSpotSignature(SECRET, 'GET', `${PUBLIC_URL}${path.replace('%3F', '?')}`, '', Date.now()) });
+      const response = await setup.http.request('GET', path, { headers: hubSpotSignature(SECRET, 'GET', `${PUBLIC_URL}${path.replace('%3F', '?')}`, '', Date.now()) });
       expect(response.status).toBe(401);
     }
   });
 
   it('still accepts the URL HubSpot really signs, escapes in the query included', async () => {
     const path = '/api/transactions/deals/1001?userId=1&userEmail=ada%2Badmin%40example.com&appId=5&portalId=99';
-    const response = await http.request('GET', path, { headers: hubSpotSignature(SECRET, 'GET', `${PUBLIC_URL}${path.replace('%40', '@')}`, '', Date.now()) });
+    const response = await setup.http.request('GET', path, { headers: hubSpotSignature(SECRET, 'GET', `${PUBLIC_URL}${path.replace('%40', '@')}`, '', Date.now()) });
     expect(response.status).toBe(200);
     expect(response.body.viewer.canRefund).toBe(true);
   });

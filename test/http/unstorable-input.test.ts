@@ -1,21 +1,10 @@
-import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
+import { httpTestBackend, startHttp, testBackend } from '../support/test-backend';
 
 const PATH = '/api/transactions/deals/1001/refunds?userId=1';
 
 /** Input the database cannot hold is the caller's mistake: 400 naming the field, never a 500 (issue 11, item 6). */
 describe('text PostgreSQL cannot store', () => {
-  let backend: TestBackend;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    backend = await testBackend();
-    http = await startHttp(backend.deps, { clientSecret: null, allowUnsigned: true });
-  });
-  beforeEach(() => backend.reset());
-  afterAll(async () => {
-    await http.close();
-    await backend.close();
-  });
+  const setup = httpTestBackend({ clientSecret: null, allowUnsigned: true });
 
   it.each([
     ['a NUL character in the note', '{"amount":"1.00","reason":"other","note":"refund\\u0000 approved","idempotencyKey":"nul-note-0001"}', 'note'],
@@ -23,16 +12,16 @@ describe('text PostgreSQL cannot store', () => {
     ['a lone low surrogate in the note', '{"amount":"1.00","reason":"other","note":"\\udc00","idempotencyKey":"surrogate-0002"}', 'note'],
     ['a NUL character in the amount', '{"amount":"1.00\\u0000","reason":"duplicate","idempotencyKey":"nul-amount-01"}', 'amount'],
   ])('answers %s with 400 INVALID_REQUEST and details.field', async (_label, raw, field) => {
-    const response = await http.request('POST', PATH, { rawBody: raw });
+    const response = await setup.http.request('POST', PATH, { rawBody: raw });
     expect(response.status).toBe(400);
     expect(response.body.error).toMatchObject({ code: 'INVALID_REQUEST', details: { field } });
-    expect(backend.stripe.calls).toEqual([]);
-    expect(await backend.attemptsOf({ objectType: 'deals', objectId: '1001' })).toEqual([]);
+    expect(setup.backend.stripe.calls).toEqual([]);
+    expect(await setup.backend.attemptsOf({ objectType: 'deals', objectId: '1001' })).toEqual([]);
   });
 
   it('stores a note with characters outside the Basic Multilingual Plane (a valid surrogate pair)', async () => {
     const raw = '{"amount":"1.00","reason":"other","note":"customer sent \\ud83d\\udcb8 twice","idempotencyKey":"emoji-note-01"}';
-    const response = await http.request('POST', PATH, { rawBody: raw });
+    const response = await setup.http.request('POST', PATH, { rawBody: raw });
     expect(response.status).toBe(201);
     expect(response.body.attempt.note).toBe('customer sent 💸 twice');
   });

@@ -143,3 +143,21 @@ export async function startHttp(
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * The usual setup of an HTTP test file as jest hooks: one backend and an HTTP server on it for the file, the ledger
+ * and demo CRM reset before each test, both closed at the end. Read `backend` and `http` inside the tests.
+ */
+export function httpTestBackend(identity: Parameters<typeof startHttp>[1]): { readonly backend: TestBackend; readonly http: HttpClient } {
+  const context = {} as { backend: TestBackend; http: HttpClient };
+  beforeAll(async () => {
+    context.backend = await testBackend();
+    context.http = await startHttp(context.backend.deps, identity);
+  });
+  beforeEach(() => context.backend.reset());
+  afterAll(async () => {
+    await context.http.close();
+    await context.backend.close();
+  });
+  return context;
+}
