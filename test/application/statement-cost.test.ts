@@ -14,6 +14,12 @@ function counting(db: Database): { db: Database; count: () => number; reset: () 
       n += 1;
       return db.query(text, params);
     },
+    urgent: {
+      query: (text, params) => {
+        n += 1;
+        return db.urgent.query(text, params);
+      },
+    },
     transaction: (work, options) =>
       db.transaction((tx) => {
         n += 2; // BEGIN (with its lock, in one round trip) and COMMIT

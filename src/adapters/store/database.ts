@@ -5,6 +5,11 @@ export interface SqlExecutor {
 
 export interface Database extends SqlExecutor {
   /**
+   * For statements that record what already happened at a provider: connections of their own, so a queue of
+   * new refunds waiting for the pool never holds up the outcome of one already sent.
+   */
+  readonly urgent: SqlExecutor;
+  /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. `lock` takes a
    * transaction-level advisory lock (two int4 keys) in the same round trip as BEGIN, before any statement of
    * `work` takes its snapshot.

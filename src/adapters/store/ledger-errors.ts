@@ -14,6 +14,14 @@ const DRIVER_MESSAGES = [/timeout exceeded when trying to connect/i, /Connection
 
 export const BUSY_RETRY_AFTER_SECONDS = 2;
 
+/** 503 with a retry hint: the payment (or the whole ledger) is busy with other refunds; nothing was sent. */
+export function busyError(): AppError {
+  return new AppError('LEDGER_UNAVAILABLE', 'This payment is busy with other refunds right now. Try again in a few seconds: nothing was sent.', {
+    retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
+    cause: 'busy',
+  });
+}
+
 /**
  * The database's own failures become contract errors: 503 LEDGER_UNAVAILABLE, never a 500 or another
  * system's text. Anything else (a bug, a constraint we did not expect) is passed through unchanged.
@@ -21,12 +29,7 @@ export const BUSY_RETRY_AFTER_SECONDS = 2;
 export function toLedgerError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const code = typeof error === 'object' && error && 'code' in error ? String((error as { code: unknown }).code) : '';
-  if (code === LOCK_NOT_AVAILABLE) {
-    return new AppError('LEDGER_UNAVAILABLE', 'This payment is busy with other refunds right now. Try again in a few seconds: nothing was sent.', {
-      retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS,
-      cause: 'busy',
-    });
-  }
+  if (code === LOCK_NOT_AVAILABLE) return busyError();
   const message = error instanceof Error ? error.message : String(error);
   if (UNAVAILABLE_CLASSES.includes(code.slice(0, 2)) || NETWORK_CODES.has(code) || DRIVER_MESSAGES.some((pattern) => pattern.test(message))) {
     return new AppError('LEDGER_UNAVAILABLE', 'The refund ledger is not answering right now. Try again in a minute.', { retryAfterSeconds: 30 });

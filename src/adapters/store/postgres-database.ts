@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { Logger } from '../../ports/logger';
 import { type AdvisoryLock, type Database, INT8_OID, type SqlExecutor } from './database';
 import { isAppError } from '../../domain/errors';
-import { toLedgerError } from './ledger-errors';
+import { busyError, toLedgerError } from './ledger-errors';
 
 export interface PostgresOptions {
   readonly maxConnections?: number;
@@ -27,9 +27,10 @@ const DEFAULTS = { statementTimeoutMs: 5_000, lockTimeoutMs: 3_000, queryTimeout
 /** A PostgreSQL server through a `pg` pool: the ledger of every host, embedded or at DATABASE_URL. */
 export async function openPostgresDatabase(connectionString: string, options: PostgresOptions = {}): Promise<Database> {
   const settings = { ...DEFAULTS, ...options };
-  const pool = new pg.Pool({
+  const max = options.maxConnections ?? 10;
+  const newPool = (size: number) => new pg.Pool({
     connectionString,
-    max: options.maxConnections ?? 10,
+    max: size,
     application_name: options.applicationName ?? 'refund-card',
     connectionTimeoutMillis: settings.connectTimeoutMs,
     query_timeout: settings.queryTimeoutMs,
@@ -41,10 +42,13 @@ export async function openPostgresDatabase(connectionString: string, options: Po
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === INT8_OID ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
-  });
-  // An idle connection cut by the server (a restart: 57P01) is reported here; without a listener it would
-  // crash the process. The pool drops that connection and opens a new one when next asked.
-  pool.on('error', (error: Error & { code?: string }) => options.logger?.warn('ledger connection lost; the pool reconnects', { code: error.code, error: error.message }));
+  }).on('error', (error: Error & { code?: string }) =>
+    // An idle connection cut by the server (a restart: 57P01) is reported here; without a listener it would
+    // crash the process. The pool drops that connection and opens a new one when next asked.
+    options.logger?.warn('ledger connection lost; the pool reconnects', { code: error.code, error: error.message }),
+  );
+  const pool = newPool(max);
+  let urgentPool: pg.Pool | null = null;
   try {
     const client = await pool.connect();
     client.release();
@@ -52,31 +56,35 @@ export async function openPostgresDatabase(connectionString: string, options: Po
     await pool.end().catch(() => undefined);
     throw error;
   }
-  const executor = (target: pg.Pool | pg.PoolClient): SqlExecutor => ({
+  const executor = (target: pg.Pool | pg.PoolClient, owner: pg.Pool): SqlExecutor => ({
     async query<Row>(text: string, params: readonly unknown[] = []) {
       try {
         const result: pg.QueryResult | pg.QueryResult[] = await target.query(text, [...params]);
         // a simple query of several statements answers with one result each: the last one is the answer
         return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as Row[];
       } catch (error) {
-        throw toLedgerError(error);
+        throw connectError(error, owner);
       }
     },
   });
   return {
-    ...executor(pool),
+    ...executor(pool, pool),
+    urgent: {
+      query: (text, params) => executor((urgentPool ??= newPool(URGENT_CONNECTIONS)), urgentPool).query(text, params),
+    },
     async transaction(work, options = {}) {
       let connection: pg.PoolClient;
       try {
         connection = await pool.connect();
       } catch (error) {
-        throw toLedgerError(error);
+        throw connectError(error, pool);
       }
       let broken: Error | undefined;
       try {
-        await executor(connection).query(beginWith(options.lock));
-        const result = await work(executor(connection));
-        await executor(connection).query('COMMIT');
+        const tx = executor(connection, pool);
+        await tx.query(beginWith(options.lock));
+        const result = await work(tx);
+        await tx.query('COMMIT');
         return result;
       } catch (error) {
         // A connection that failed or stalled is not asked to roll back (that would wait as long again):
@@ -88,8 +96,24 @@ export async function openPostgresDatabase(connectionString: string, options: Po
         connection.release(broken);
       }
     },
-    close: () => pool.end(),
+    close: async () => {
+      await Promise.all([pool.end(), urgentPool?.end()]);
+    },
   };
+}
+
+/** Connections kept apart for outcomes: one refund's outcome is one statement, so a few are plenty. */
+const URGENT_CONNECTIONS = 2;
+
+/**
+ * node-postgres says "timeout exceeded when trying to connect" both when the server does not answer and when
+ * every connection of the pool is busy; the second is load, not an outage, and is told apart by the pool
+ * being full.
+ */
+function connectError(error: unknown, pool: pg.Pool): unknown {
+  const full = pool.totalCount >= pool.options.max && pool.idleCount === 0;
+  if (full && error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)) return busyError();
+  return toLedgerError(error);
 }
 
 /** BEGIN, with the advisory lock in the same round trip (a simple query may hold two statements, but no parameters). */

@@ -22,6 +22,7 @@ import { LINK_RECORD_CTES } from './record-link-sql';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { outboxJobOf } from './outbox-row';
 import { PAYMENT_COLUMNS, type PaymentRow, paymentColumnsAs, paymentFromRow } from './payment-row';
+import { PaymentGate } from './payment-gate';
 import { changeStatement } from './sql-change-attempt';
 import { reserve } from './sql-reserve';
 import { COUNTS_TOWARD_DAILY, IN_FLIGHT } from './status-sql';
@@ -37,7 +38,12 @@ payment AS (SELECT * FROM found UNION ALL SELECT * FROM made),
 ${LINK_RECORD_CTES}
 SELECT ${PAYMENT_COLUMNS} FROM payment`;
 
+/** Two reservations of a payment in the database at once, the rest waiting at most 3 s (the lock timeout's length). */
+const GATE = { width: 2, maxWaitMs: 3_000, maxQueue: 200 };
+
 export class SqlLedger implements Ledger {
+  private readonly gate = new PaymentGate(GATE);
+
   constructor(
     private readonly db: Database,
     private readonly clock: Clock,
@@ -84,12 +90,15 @@ export class SqlLedger implements Ledger {
   }
 
   reserveAttempt(sighting: PaymentSighting, draft: AttemptDraft, options: ReserveOptions, judge: (state: ReservationState) => Verdict): Promise<ReserveResult> {
-    return reserve(this.db, this.newId(), this.clock.now(), sighting, draft, options, judge);
+    const { provider, providerTransactionId } = sighting.key;
+    return this.gate.run(`${provider}:${providerTransactionId}`, () => reserve(this.db, this.newId(), this.clock.now(), sighting, draft, options, judge));
   }
 
   async changeAttempt(id: AttemptId, change: AttemptChange, at: Date, options: { deliverInline?: boolean } = {}): Promise<ChangeResult> {
     const { text, values } = changeStatement(id, change, at, options.deliverInline ?? false);
-    const [row] = await this.db.query<Record<string, unknown> & { room: bigint; voided: bigint; job_id: bigint | null; job_tries: number | null; records: string[] | null }>(text, values);
+    // An outcome is what already happened at a provider: it skips the queue of new work.
+    const executor = change.kind === 'outcome' ? this.db.urgent : this.db;
+    const [row] = await executor.query<Record<string, unknown> & { room: bigint; voided: bigint; job_id: bigint | null; job_tries: number | null; records: string[] | null }>(text, values);
     if (!row) return { kind: 'not_found' };
     const before = attemptFromRow(unprefixed<AttemptRow>(row, 'c_')!);
     const changed = unprefixed<AttemptRow>(row, 'a_');

@@ -28,7 +28,7 @@ export async function submitAttempt(deps: RefundDeps, prepared: PreparedAttempt,
   const reserved = await deps.ledger
     .reserveAttempt(sightingOf(transaction), draft, { daily, declinesSince: new Date(now.getTime() - DECLINE_WINDOW_MS) }, refundJudge(deps, inForce.policy, user, now))
     .catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'LEDGER_UNAVAILABLE') throw new AppError('LEDGER_UNAVAILABLE', `${error.message} Nothing was sent to the payment provider.`, error.details);
+      if (isAppError(error) && error.code === 'LEDGER_UNAVAILABLE' && error.details?.cause !== 'busy') throw new AppError('LEDGER_UNAVAILABLE', `${error.message} Nothing was sent to the payment provider.`, error.details);
       throw error;
     });
   switch (reserved.kind) {

@@ -69,6 +69,22 @@ describe('the PostgreSQL ledger database under faults', () => {
     expect(await db.query('SELECT id FROM lock_probe ORDER BY id')).toEqual([{ id: 1 }]);
   });
 
+  it('keeps connections apart for outcomes: a pool full of waiting work does not hold them up, and a full pool is "busy"', async () => {
+    const small = await openPostgresDatabase(url, { maxConnections: 2, connectTimeoutMs: 300 });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const holders = [small.transaction(() => gate), small.transaction(() => gate)];
+      expect(await small.urgent.query('SELECT 3 AS three')).toEqual([{ three: 3 }]);
+      await expect(small.query('SELECT 4')).rejects.toMatchObject({ code: 'LEDGER_UNAVAILABLE', details: { retryAfterSeconds: 2, cause: 'busy' } });
+      release();
+      await Promise.all(holders);
+    } finally {
+      release();
+      await small.close();
+    }
+  });
+
   it('does not open on a server that does not answer', async () => {
     await expect(openPostgresDatabase('postgres://nobody:x@127.0.0.1:1/none', { connectTimeoutMs: 500 })).rejects.toThrow();
   });
