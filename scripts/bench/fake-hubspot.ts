@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type FakeAnswer, type FakeRequest, type Routed, bearerOf, fakeListener, parseJsonObject } from './fake-http';
+import { type Latency, type FakeAnswer, type FakeRequest, type Routed, bearerOf, fakeListener, parseJsonObject } from './fake-http';
 import type { RouteCounter } from './route-stats';
 
 export interface FakeHubSpotOptions {
-  readonly latencyMs: number;
+  readonly latency: Latency;
   readonly accessToken: string;
   /** `amount` of every deal, a decimal string in USD */
   readonly dealAmount: string;
@@ -104,7 +104,7 @@ export function fakeHubSpot(options: FakeHubSpotOptions) {
     return { route: `${request.method} ${path} (unknown)`, answer: () => error(404, 'OBJECT_NOT_FOUND', 'resource not found') };
   };
 
-  return fakeListener(options.latencyMs, options.counter, route);
+  return fakeListener(options.latency, options.counter, route);
 }
 
 function patch(object: StoredObject, body: string): FakeAnswer {

@@ -13,24 +13,33 @@ export interface FakeServersOptions {
   readonly dealAmount: string;
 }
 
-export type ToFakes = { readonly type: 'stats'; readonly id: number } | { readonly type: 'stop' };
+export type ToFakes =
+  | { readonly type: 'stats'; readonly id: number }
+  | { readonly type: 'latency'; readonly id: number; readonly ms: number }
+  | { readonly type: 'stop' };
 export type FromFakes =
   | { readonly type: 'ready'; readonly hubspotUrl: string; readonly stripeUrl: string }
-  | { readonly type: 'stats'; readonly id: number; readonly snapshot: UpstreamSnapshot };
+  | { readonly type: 'stats'; readonly id: number; readonly snapshot: UpstreamSnapshot }
+  | { readonly type: 'latency'; readonly id: number };
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as FakeServersOptions;
   const clock = new BusyClock();
+  const latency = { ms: options.latencyMs };
   const hubspotCounter = new RouteCounter(clock);
   const stripeCounter = new RouteCounter(clock);
   const hubspot = createServer(
-    fakeHubSpot({ latencyMs: options.latencyMs, accessToken: options.hubspotToken, dealAmount: options.dealAmount, counter: hubspotCounter }),
+    fakeHubSpot({ latency, accessToken: options.hubspotToken, dealAmount: options.dealAmount, counter: hubspotCounter }),
   );
-  const stripe = createServer(fakeStripe({ latencyMs: options.latencyMs, secretKey: options.stripeKey, counter: stripeCounter }));
+  const stripe = createServer(fakeStripe({ latency, secretKey: options.stripeKey, counter: stripeCounter }));
   const send = (message: FromFakes) => process.send?.(message);
 
   process.on('message', (message: ToFakes) => {
     if (message.type === 'stats') send({ type: 'stats', id: message.id, snapshot: { hubspot: hubspotCounter.snapshot(), stripe: stripeCounter.snapshot(), busyMs: clock.totalMs() } });
+    if (message.type === 'latency') {
+      latency.ms = message.ms;
+      send({ type: 'latency', id: message.id });
+    }
     if (message.type === 'stop') process.disconnect?.();
   });
   // The parent going away (stop, or a crash) ends the fakes: with the servers closed nothing keeps this process alive.

@@ -1,8 +1,8 @@
-import { type FakeAnswer, type FakeRequest, type Routed, bearerOf, fakeListener } from './fake-http';
+import { type Latency, type FakeAnswer, type FakeRequest, type Routed, bearerOf, fakeListener } from './fake-http';
 import type { RouteCounter } from './route-stats';
 
 export interface FakeStripeOptions {
-  readonly latencyMs: number;
+  readonly latency: Latency;
   readonly secretKey: string;
   readonly counter: RouteCounter;
 }
@@ -73,7 +73,7 @@ export function fakeStripe(options: FakeStripeOptions) {
     };
   };
 
-  return fakeListener(options.latencyMs, options.counter, route);
+  return fakeListener(options.latency, options.counter, route);
 }
 
 function stripeError(status: number, type: string, message: string, param: string | null): FakeAnswer {

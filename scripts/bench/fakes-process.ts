@@ -8,6 +8,8 @@ export interface FakeServers {
   readonly stripeUrl: string;
   /** the fakes' counters so far; the fakes record a request before answering it, so a finished call is always in */
   snapshot(): Promise<UpstreamSnapshot>;
+  /** every later answer waits this long */
+  setLatency(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -18,15 +20,21 @@ export interface FakeServers {
 export function startFakes(options: FakeServersOptions): Promise<FakeServers> {
   // fork() reuses this process's execArgv, which carries tsx's loader, so the child runs TypeScript too.
   const child = fork(join(__dirname, 'fake-servers.ts'), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  const pending = new Map<number, (snapshot: UpstreamSnapshot) => void>();
+  const pending = new Map<number, (message: FromFakes) => void>();
   let nextId = 1;
+  const ask = (message: (id: number) => ToFakes) =>
+    new Promise<FromFakes>((answer) => {
+      const id = nextId++;
+      pending.set(id, answer);
+      send(child, message(id));
+    });
   return new Promise((resolve, reject) => {
     const failed = (error: Error) => reject(error);
     child.once('error', failed);
     child.once('exit', (code) => reject(new Error(`the fake servers exited early (code ${code})`)));
     child.on('message', (message: FromFakes) => {
-      if (message.type === 'stats') {
-        pending.get(message.id)?.(message.snapshot);
+      if (message.type !== 'ready') {
+        pending.get(message.id)?.(message);
         pending.delete(message.id);
         return;
       }
@@ -34,12 +42,13 @@ export function startFakes(options: FakeServersOptions): Promise<FakeServers> {
       resolve({
         hubspotUrl: message.hubspotUrl,
         stripeUrl: message.stripeUrl,
-        snapshot: () =>
-          new Promise((answer) => {
-            const id = nextId++;
-            pending.set(id, answer);
-            send(child, { type: 'stats', id });
-          }),
+        snapshot: async () => {
+          const answer = await ask((id) => ({ type: 'stats', id }));
+          return answer.type === 'stats' ? answer.snapshot : Promise.reject(new Error('the fakes answered stats with something else'));
+        },
+        setLatency: async (ms) => {
+          await ask((id) => ({ type: 'latency', id, ms }));
+        },
         stop: () => stopChild(child),
       });
     });

@@ -75,8 +75,9 @@ function parse(text: string): unknown {
 
 /** "201 succeeded", "422 AMOUNT_EXCEEDS_REFUNDABLE", "200": what a reply was, for counting. */
 export function outcomeOf(reply: Reply): string {
-  const body = reply.body as { error?: { code?: unknown }; attempt?: { status?: unknown } } | null;
-  if (typeof body?.error?.code === 'string') return `${reply.status} ${body.error.code}`;
+  const body = reply.body as { error?: { code?: unknown; details?: { retryAfterSeconds?: unknown } }; attempt?: { status?: unknown } } | null;
+  const retry = body?.error?.details?.retryAfterSeconds;
+  if (typeof body?.error?.code === 'string') return `${reply.status} ${body.error.code}${typeof retry === 'number' ? ` (retry in ${retry} s)` : ''}`;
   if (typeof body?.attempt?.status === 'string') return `${reply.status} ${body.attempt.status}`;
   return `${reply.status}`;
 }
