@@ -1,6 +1,6 @@
-import { Client } from '@hubspot/api-client';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors';
+import { HttpClient, Request } from './hubspot-sdk';
 
 export const DEFAULT_HUBSPOT_BASE_URL = 'https://api.hubapi.com';
 
@@ -58,11 +58,11 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 2_000;
   const deadlineMs = options.deadlineMs ?? 3_000;
 
-  // The SDK's own retry (numberOfApiCallRetries) is left off: it waits 10 s × attempt on a TEN_SECONDLY_ROLLING
-  // 429 (past hubspot.fetch's 15 s budget), does not retry other 429s, has no overall deadline, logs through
-  // console.error, and is a process-wide singleton (ApiDecoratorService) shared by every Client instance.
+  // The SDK's own retry (Client's numberOfApiCallRetries) is not used: it waits 10 s × attempt on a
+  // TEN_SECONDLY_ROLLING 429 (past hubspot.fetch's 15 s budget), does not retry other 429s, has no overall deadline,
+  // logs through console.error, and is a process-wide singleton (ApiDecoratorService) shared by every Client instance.
   // Source: @hubspot/api-client 13.5.0 lib/src/services/decorators/RetryDecorator.js, lib/src/client.js.
-  const sdk = new Client({ accessToken: options.accessToken, basePath: baseUrl, numberOfApiCallRetries: 0 });
+  const sdk: SdkConfig = { accessToken: options.accessToken, basePath: baseUrl };
 
   async function send(request: HubSpotRequest): Promise<HubSpotResponse> {
     const started = Date.now();
@@ -85,12 +85,13 @@ export function createHubSpotClient(options: HubSpotClientOptions): HubSpotClien
   return { baseUrl, send };
 }
 
-async function attempt(sdk: Client, request: HubSpotRequest, timeoutMs: number): Promise<Outcome> {
+type SdkConfig = ConstructorParameters<typeof Request>[0];
+
+async function attempt(sdk: SdkConfig, request: HubSpotRequest, timeoutMs: number): Promise<Outcome> {
   const params = new URLSearchParams();
   for (const [name, value] of request.query ?? []) params.append(name, value);
   const query = params.size > 0 ? `?${params.toString()}` : '';
-  const call: Promise<Outcome> = sdk
-    .apiRequest({ method: request.method, path: request.path + query, body: request.body })
+  const call: Promise<Outcome> = HttpClient.send(new Request(sdk, { method: request.method, path: request.path + query, body: request.body }))
     .then(async (response) => ({
       kind: 'response' as const,
       status: response.status,

@@ -1,10 +1,10 @@
-import { AssociationTypes } from '@hubspot/api-client';
 import { z } from 'zod';
 import type { DirectoryUser } from '../../domain/directory-user';
 import { hubSpotUserId, type TransactionRef } from '../../domain/ids';
 import type { RefundProperties } from '../../ports/crm-records';
 import type { TimelineNote } from '../../ports/crm-timeline';
 import { segment } from './hubspot-client';
+import { AssociationTypes } from './hubspot-sdk';
 
 // ---- records (crm-objects-v3: SimplePublicObject) ----
 
