@@ -8,6 +8,7 @@ import { type BenchBackend, type BenchBackendOptions, backendEnv, startBackend }
 import { CONCURRENCY, runCore } from './bench/core-run';
 import { type FakeServers, startFakes } from './bench/fakes-process';
 import { compareWithFloor, floorSection } from './bench/floor-comparison';
+import { coldStartSection, measureFunctionColdStart } from './bench/function-cold-start';
 import { historySection, measureHistoryCost } from './bench/history-cost';
 import { runLoadShedding, sheddingSection, SHEDDING_LEVELS } from './bench/load-shedding';
 import { startMemorySampler } from './bench/memory-sampler';
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     const external: EmbeddedDatabase = await phase('separate PostgreSQL start', () => openEmbeddedDatabase(join(folder, 'external'), 'command', { sync: false }));
     cleanups.push(() => external.release());
     const externalService = await phase('service figures, DATABASE_URL', () => measureService({ runs: sizes.serviceRuns, databaseUrl: external.url }));
+    // Issue 12, item 9: the app function's bundle required by fresh processes, also before any load.
+    const coldStart = await phase('app function cold start', () => measureFunctionColdStart());
 
     const fakes: FakeServers = await phase('fake servers start', () => startFakes({ latencyMs, hubspotToken: HUBSPOT_TOKEN, stripeKey: STRIPE_KEY, dealAmount: DEAL_AMOUNT }));
     cleanups.push(() => fakes.stop());
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
     }
     serviceSection(table, 'embedded PostgreSQL (the default)', embeddedService);
     serviceSection(table, 'DATABASE_URL at a PostgreSQL started separately', externalService);
+    coldStartSection(table, coldStart);
     coreSections(table, core, 'embedded PostgreSQL');
     coreSections(table, externalCore, 'DATABASE_URL');
     sheddingSection(table, shedding);
