@@ -25,7 +25,7 @@ export const STRIPE_HEADERS = { 'Content-Type': 'application/json', 'request-id'
 type StripeObject = Record<string, unknown>;
 const fixtures = readSpecJson<{ resources: { refund: StripeObject } }>('stripe/fixtures3.json');
 
-type RefundChanges = Partial<Record<'id' | 'amount' | 'currency' | 'status' | 'charge' | 'payment_intent', unknown>>;
+type RefundChanges = Partial<Record<'id' | 'amount' | 'currency' | 'status' | 'charge' | 'payment_intent' | 'metadata' | 'failure_reason', unknown>>;
 
 /** Stripe's own example Refund with only ids, amounts, currency and status changed. */
 export function refundFixture(changes: RefundChanges): StripeObject {
@@ -47,7 +47,7 @@ export function stripeError(error: StripeErrorFields): { error: StripeErrorField
   return { error };
 }
 
-export const refundRequest = providerRequests({
+const requests = providerRequests({
   attemptId: ATTEMPT_ID,
   idempotencyKey: FORM_KEY,
   providerTransactionId: PAYMENT_INTENT,
@@ -55,7 +55,9 @@ export const refundRequest = providerRequests({
   cardLast4: null,
   isFullAmount: true,
   createdAt: () => new Date(),
-}).refund;
+});
+export const refundRequest = requests.refund;
+export const lookupRequest = requests.lookup;
 
 export const stripeProvider = (timeoutMs = TIMEOUT_MS) => createStripeProvider({ secretKey: SECRET_KEY, apiBase: STRIPE_API, timeoutMs });
 
@@ -109,6 +111,33 @@ export function refundsEndpoint(): nock.Interceptor {
     .matchHeader('stripe-version', STRIPE_VERSION);
   scope.on('request', (req: NockRequest, _interceptor: unknown, body: unknown) => sent.push(record(req, body)));
   return scope.post('/v1/refunds');
+}
+
+/** One page of GET /v1/refunds as Stripe answers it (https://docs.stripe.com/api/pagination). */
+export function refundList(refunds: readonly StripeObject[], hasMore: boolean): StripeObject {
+  return { object: 'list', url: '/v1/refunds', has_more: hasMore, data: refunds };
+}
+
+/** `count` refunds of the payment that are not this attempt's (made by other attempts or in the Stripe dashboard). */
+export function otherRefunds(count: number, firstNumber = 1): StripeObject[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = firstNumber + i;
+    const metadata = n % 2 === 0 ? { attempt_id: `att_other_${n}` } : {};
+    return refundFixture({ id: `re_3Pother${n.toString().padStart(5, '0')}`, amount: 100, payment_intent: PAYMENT_INTENT, metadata });
+  });
+}
+
+/**
+ * GET /v1/refunds with exactly this query (nock compares every parameter), carrying our key and the pinned version;
+ * `onRequest` runs when the request arrives.
+ */
+export function refundListEndpoint(query: Readonly<Record<string, string>>, onRequest?: () => void): nock.Interceptor {
+  const scope = nock(STRIPE_API).matchHeader('authorization', `Bearer ${SECRET_KEY}`).matchHeader('stripe-version', STRIPE_VERSION);
+  scope.on('request', (req: NockRequest, _interceptor: unknown, body: unknown) => {
+    sent.push(record(req, body));
+    onRequest?.();
+  });
+  return scope.get('/v1/refunds').query({ ...query });
 }
 
 /** The exact request the adapter must send: method, path, the headers that matter, and the complete form body. */
