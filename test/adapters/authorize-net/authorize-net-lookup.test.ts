@@ -1,4 +1,3 @@
-import nock from 'nock';
 import {
   HEADERS,
   PAYMENT_ID,
@@ -12,43 +11,19 @@ import {
   details,
   detailsBody,
   endpoint,
-  lookupRequest,
-  provider,
   sent,
   summary,
-  takeLeftovers,
   transactionList,
   unsettledBody,
 } from './authorize-net-nock';
+import { NOW, SEARCH_FROM, lookup, otherPayment, useLookupClock } from './authorize-net-lookup-clock';
 
 /*
  * Finding what became of an attempt without sending anything new: by the refund's id when known, else by the
  * attempt's invoice number in the unsettled list and in every batch settled since the attempt began.
  */
 
-const NOW = new Date('2026-03-04T12:00:00Z');
-const CREATED = new Date('2026-03-03T20:00:00Z');
-/** CREATED less the 15 minutes allowed for clock differences */
-const SEARCH_FROM = '2026-03-03T19:45:00Z';
-
-beforeEach(() => {
-  // Only the clock is fixed (the batch search sends dates); timers stay real for nock's delays and our deadline.
-  jest.useFakeTimers({
-    now: NOW,
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
-  });
-});
-
-afterEach(() => {
-  jest.useRealTimers();
-  const leftovers = takeLeftovers();
-  nock.cleanAll();
-  expect(leftovers).toEqual({ pending: [], unmatched: [] });
-});
-
-const lookup = (changes: Parameters<typeof lookupRequest>[0] = {}) => provider().lookup(lookupRequest({ createdAt: CREATED, ...changes }));
-
-const otherPayment = summary({ transId: '60123400001', transactionStatus: 'capturedPendingSettlement', invoiceNumber: 'INV-1001' });
+useLookupClock();
 
 describe('Authorize.net lookup of a refund whose id is known', () => {
   it.each([
@@ -101,7 +76,12 @@ describe('Authorize.net lookup by invoice number', () => {
     );
 
     await expect(lookup()).resolves.toEqual({ status: 'succeeded', providerRefundId: '60123499021' });
-    expect(sent).toEqual([call('{"getUnsettledTransactionListRequest":{"merchantAuthentication":{"name":"5KP3u95bQpv","transactionKey":"346HZ32z3fP4hTG2"}}}')]);
+    expect(sent).toEqual([
+      call(
+        '{"getUnsettledTransactionListRequest":{"merchantAuthentication":{"name":"5KP3u95bQpv","transactionKey":"346HZ32z3fP4hTG2"},' +
+          '"sorting":{"orderBy":"id","orderDescending":false},"paging":{"limit":1000,"offset":1}}}',
+      ),
+    ]);
     expect(scope.isDone()).toBe(true);
   });
 
@@ -144,7 +124,10 @@ describe('Authorize.net lookup by invoice number', () => {
         '{"getSettledBatchListRequest":{"merchantAuthentication":{"name":"5KP3u95bQpv","transactionKey":"346HZ32z3fP4hTG2"},' +
           '"firstSettlementDate":"2026-03-03T19:45:00Z","lastSettlementDate":"2026-03-04T12:00:00Z"}}',
       ),
-      call('{"getTransactionListRequest":{"merchantAuthentication":{"name":"5KP3u95bQpv","transactionKey":"346HZ32z3fP4hTG2"},"batchId":"1221577"}}'),
+      call(
+        '{"getTransactionListRequest":{"merchantAuthentication":{"name":"5KP3u95bQpv","transactionKey":"346HZ32z3fP4hTG2"},"batchId":"1221577",' +
+          '"sorting":{"orderBy":"id","orderDescending":false},"paging":{"limit":1000,"offset":1}}}',
+      ),
     ]);
     expect(unsettled.isDone() && batches.isDone() && batch.isDone()).toBe(true);
   });
@@ -199,18 +182,6 @@ describe('Authorize.net lookup by invoice number', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('does not conclude anything from a list that may be cut at 1000 transactions', async () => {
-    const many = Array.from({ length: 1000 }, (_, i) => summary({ transId: String(60123300000 + i), transactionStatus: 'capturedPendingSettlement' }));
-    const scope = endpoint(unsettledBody()).reply(200, anetJson(transactionList(many)), HEADERS);
-
-    const outcome = await lookup();
-
-    expect(outcome.status === 'unknown' && outcome.failure.message).toBe(
-      'Authorize.net cannot tell yet what became of this refund: the list of unsettled transactions is too long to search in full. It will be checked again.',
-    );
-    expect(scope.isDone()).toBe(true);
-  });
-
   it('stays unknown when Authorize.net does not answer in time', async () => {
     const scope = endpoint(unsettledBody()).delay(TIMEOUT_MS * 5).reply(200, anetJson(transactionList([])), HEADERS);
 
@@ -219,7 +190,7 @@ describe('Authorize.net lookup by invoice number', () => {
       failure: {
         code: 'lookup_inconclusive',
         message: 'Authorize.net cannot tell yet what became of this refund: Authorize.net did not answer in time. It will be checked again.',
-        detail: { invoice_number: TOKEN, reason: 'deadline' },
+        detail: { invoice_number: TOKEN, reason: 'deadline', page: '1' },
       },
     });
     expect(scope.isDone()).toBe(true);
@@ -227,7 +198,7 @@ describe('Authorize.net lookup by invoice number', () => {
 });
 
 describe('Authorize.net lookup of a void', () => {
-  const voidLookup = (changes: Parameters<typeof lookupRequest>[0] = {}) => lookup({ kind: 'void', ...changes });
+  const voidLookup = (changes: Parameters<typeof lookup>[0] = {}) => lookup({ kind: 'void', ...changes });
 
   it('finds the payment voided', async () => {
     const scope = endpoint(detailsBody(PAYMENT_ID)).reply(200, anetJson(details({ transactionStatus: 'voided' })), HEADERS);

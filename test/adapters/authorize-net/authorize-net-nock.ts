@@ -57,10 +57,12 @@ export function voidBody(token = TOKEN, paymentId = PAYMENT_ID): string {
 }
 
 export const detailsBody = (transId: string) => `{"getTransactionDetailsRequest":{${AUTH},"transId":"${transId}"}}`;
-export const unsettledBody = () => `{"getUnsettledTransactionListRequest":{${AUTH}}}`;
+/** Lists are read oldest transaction first, 1000 a page (sorting and paging in the current schema's order). */
+const LIST_PAGE = (page: number) => `"sorting":{"orderBy":"id","orderDescending":false},"paging":{"limit":1000,"offset":${page}}`;
+export const unsettledBody = (page = 1) => `{"getUnsettledTransactionListRequest":{${AUTH},${LIST_PAGE(page)}}}`;
 export const batchListBody = (first: string, last: string) =>
   `{"getSettledBatchListRequest":{${AUTH},"firstSettlementDate":"${first}","lastSettlementDate":"${last}"}}`;
-export const batchTransactionsBody = (batchId: string) => `{"getTransactionListRequest":{${AUTH},"batchId":"${batchId}"}}`;
+export const batchTransactionsBody = (batchId: string, page = 1) => `{"getTransactionListRequest":{${AUTH},"batchId":"${batchId}",${LIST_PAGE(page)}}}`;
 
 export interface SentRequest {
   readonly method: string;
@@ -251,9 +253,18 @@ export function summary(fields: SummaryFields): Json {
   };
 }
 
-/** getUnsettledTransactionListResponse / getTransactionListResponse: messages, then transactions (none: I00004). */
-export function transactionList(transactions: readonly Json[]): Json {
-  return transactions.length === 0 ? { messages: NO_RECORDS } : { messages: OK, transactions };
+/**
+ * getUnsettledTransactionListResponse / getTransactionListResponse: messages, then transactions (none: I00004), then
+ * totalNumInResultSet, the size of the whole list (current schema; given here when a test says so).
+ */
+export function transactionList(transactions: readonly Json[], total?: number): Json {
+  const counted = total === undefined ? {} : { totalNumInResultSet: total };
+  return transactions.length === 0 ? { messages: NO_RECORDS, ...counted } : { messages: OK, transactions, ...counted };
+}
+
+/** `count` transactions of other payments and refunds (no invoice number of ours), with ids from `firstId` up. */
+export function otherTransactions(count: number, firstId = 60123300000): Json[] {
+  return Array.from({ length: count }, (_, i) => summary({ transId: String(firstId + i), transactionStatus: i % 3 === 0 ? 'refundPendingSettlement' : 'capturedPendingSettlement', invoiceNumber: `INV-${i}` }));
 }
 
 /** getSettledBatchListResponse: messages, then batchList of batchDetailsType. */

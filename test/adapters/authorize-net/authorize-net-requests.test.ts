@@ -47,11 +47,16 @@ describe('Authorize.net request bodies', () => {
 
   it('writes the reporting requests', () => {
     expect(transactionDetailsBody(credentials, PAYMENT_ID)).toBe(`{"getTransactionDetailsRequest":{${AUTH},"transId":"60123456789"}}`);
-    expect(unsettledTransactionsBody(credentials)).toBe(`{"getUnsettledTransactionListRequest":{${AUTH}}}`);
+    // Sorting and paging, in the order of the current schema (AuthorizeNet/sdk-php AnetApiSchema.xsd): after the base request's elements.
+    expect(unsettledTransactionsBody(credentials, { number: 2, size: 1000 })).toBe(
+      `{"getUnsettledTransactionListRequest":{${AUTH},"sorting":{"orderBy":"id","orderDescending":false},"paging":{"limit":1000,"offset":2}}}`,
+    );
     expect(settledBatchesBody(credentials, new Date('2026-03-01T07:45:12.345Z'), new Date('2026-03-03T09:00:00.000Z'))).toBe(
       `{"getSettledBatchListRequest":{${AUTH},"firstSettlementDate":"2026-03-01T07:45:12Z","lastSettlementDate":"2026-03-03T09:00:00Z"}}`,
     );
-    expect(batchTransactionsBody(credentials, '1221577')).toBe(`{"getTransactionListRequest":{${AUTH},"batchId":"1221577"}}`);
+    expect(batchTransactionsBody(credentials, '1221577', { number: 1, size: 1000 })).toBe(
+      `{"getTransactionListRequest":{${AUTH},"batchId":"1221577","sorting":{"orderBy":"id","orderDescending":false},"paging":{"limit":1000,"offset":1}}}`,
+    );
   });
 });
 

@@ -45,7 +45,9 @@ function refundBody(call: ExpectedCall): string {
 const voidBody = (call: ExpectedCall) =>
   `{"createTransactionRequest":{${AUTH},"refId":"${tokenOf(call)}","transactionRequest":{"transactionType":"voidTransaction","refTransId":"${PAYMENT.transactionId}"}}}`;
 const detailsBody = `{"getTransactionDetailsRequest":{${AUTH},"transId":"${PAYMENT.transactionId}"}}`;
-const unsettledBody = `{"getUnsettledTransactionListRequest":{${AUTH}}}`;
+/** Lists are read oldest first, 1000 a page: sorting and paging in the order of Authorize.net's current schema. */
+const unsettledBody = (page: number) =>
+  `{"getUnsettledTransactionListRequest":{${AUTH},"sorting":{"orderBy":"id","orderDescending":false},"paging":{"limit":1000,"offset":${page}}}}`;
 
 const ok = { resultCode: 'Ok', message: [{ code: 'I00001', text: 'Successful.' }] };
 const unsuccessful = { resultCode: 'Error', message: [{ code: 'E00027', text: 'The transaction was unsuccessful.' }] };
@@ -110,7 +112,7 @@ export const driver: ContractDriver = {
       summary(transIdOf(refundId), 'refundPendingSettlement', tokenOf(call)),
     ];
     const list = { messages: ok, transactions };
-    interceptor(unsettledBody).reply(200, answer(list), HEADERS);
+    interceptor(unsettledBody(1)).reply(200, answer(list), HEADERS);
   },
   voids: {
     unsettled() {

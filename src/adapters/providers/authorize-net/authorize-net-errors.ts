@@ -17,6 +17,11 @@ export function willBeChecked(action: Action): string {
 }
 
 
+/** A lookup that could not settle what became of the attempt: it stays `unknown`. `reason` is a sentence. */
+export function lookupInconclusive(action: Action, reason: string, detail: Detail): ProviderOutcome {
+  return unknown('lookup_inconclusive', `Authorize.net cannot tell yet what became of this ${NOUN[action]}: ${reason} It will be checked again.`, detail);
+}
+
 /** Nothing left the building: the caller's time was up before Authorize.net was asked. */
 export function notSent(action: Action): ProviderOutcome {
   return failed(

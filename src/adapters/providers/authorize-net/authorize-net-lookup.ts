@@ -1,27 +1,24 @@
 import { assertNever } from '../../../domain/assert-never';
 import type { ProviderLookupRequest, ProviderOutcome } from '../../../ports/payment-provider';
 import { describeInvalidTransactionId, isTransactionId } from './authorize-net-checks';
-import { type Detail, failed, unknown } from './authorize-net-errors';
+import { type Detail, failed, lookupInconclusive as inconclusive, unknown } from './authorize-net-errors';
 import type { Deadline } from './authorize-net-http';
+import { searchList } from './authorize-net-list-search';
 import { type Api, batchTransactions, settledBatches, transactionDetails, unsettledTransactions } from './authorize-net-reporting';
 import { attemptToken } from './authorize-net-requests';
-import type { TransactionSummary } from './authorize-net-responses';
 import { knownStatus, paymentStateOf, refundOutcomeOf } from './authorize-net-statuses';
 
 /*
  * Authorize.net has no idempotency key; our attempt's token is the refund's invoice number. A refund stays in the
  * unsettled list until the daily settlement, then sits in that day's batch. A refund not found in the unsettled list
- * nor in any batch settled since the attempt began never arrived, provided that the lists were complete and the
- * attempt is old enough for a request still on the wire to have landed. Otherwise the answer stays `unknown`.
+ * nor in any batch settled since the attempt began never arrived, provided that every list was read to its end and
+ * the attempt is old enough for a request still on the wire to have landed. Otherwise the answer stays `unknown`.
  */
 
 /** A request sent before our timeout may still be processed a moment later; Authorize.net answers within seconds. */
 const IN_FLIGHT_MS = 5 * 60 * 1000;
 /** Our clock and Authorize.net's may differ a little: batches are searched from this much before the attempt. */
 const CLOCK_SKEW_MS = 15 * 60 * 1000;
-// Lists answer with at most 1000 transactions; the 2016 schema has no paging
-// (https://github.com/stymiee/authnetjson/blob/master/examples/fraud/getUnsettledTransactionListRequest.php).
-const LIST_LIMIT = 1000;
 // getSettledBatchListRequest takes a range of at most 31 days
 // (https://developer.authorize.net/api/reference/index.html#transaction-reporting-get-settled-batch-list).
 const BATCH_RANGE_MS = 31 * 24 * 60 * 60 * 1000;
@@ -44,10 +41,6 @@ export async function lookup(api: Api, request: ProviderLookupRequest): Promise<
   }
 }
 
-function inconclusive(action: 'refund' | 'void', reason: string, detail: Detail): ProviderOutcome {
-  return unknown('lookup_inconclusive', `Authorize.net cannot tell yet what became of this ${action}: ${reason} It will be checked again.`, detail);
-}
-
 async function knownRefund(api: Api, request: ProviderLookupRequest, refundId: string, deadline: Deadline): Promise<ProviderOutcome> {
   const looked = await transactionDetails(api, refundId, request.signal, deadline);
   if (looked.kind === 'unavailable') return inconclusive('refund', looked.reason, { ...looked.detail, searched: refundId });
@@ -61,40 +54,28 @@ async function knownRefund(api: Api, request: ProviderLookupRequest, refundId: s
 async function searchRefund(api: Api, request: ProviderLookupRequest, deadline: Deadline): Promise<ProviderOutcome> {
   const token = attemptToken(request.attemptId);
   const detail: Detail = { invoice_number: token };
-  const unsettled = await unsettledTransactions(api, request.signal, deadline);
-  if (unsettled.kind === 'unavailable') return inconclusive('refund', unsettled.reason, { ...detail, ...unsettled.detail });
-  const inUnsettled = matchOf(unsettled.value, token, detail);
-  if (inUnsettled) return inUnsettled;
+  const unsettled = await searchList((page) => unsettledTransactions(api, page, request.signal, deadline), token, 'the list of unsettled transactions', detail);
+  if (unsettled.kind === 'found') return unsettled.outcome;
+  if (unsettled.kind === 'incomplete') return inconclusive('refund', unsettled.reason, { ...detail, ...unsettled.detail });
 
   const now = Date.now();
   const since = new Date(request.createdAt.getTime() - CLOCK_SKEW_MS);
-  if (unsettled.value.length >= LIST_LIMIT) return inconclusive('refund', 'the list of unsettled transactions is too long to search in full.', detail);
   if (now - request.createdAt.getTime() < IN_FLIGHT_MS) return inconclusive('refund', 'the refund was sent only moments ago and may still be processing.', detail);
   if (now - since.getTime() > BATCH_RANGE_MS) return inconclusive('refund', 'the attempt is too old to search automatically; check the payment in the Merchant Interface.', detail);
 
   const batches = await settledBatches(api, since, new Date(now), request.signal, deadline);
   if (batches.kind === 'unavailable') return inconclusive('refund', batches.reason, { ...detail, ...batches.detail });
   if (batches.value.length > MAX_BATCHES) return inconclusive('refund', 'too many settlements happened since; check the payment in the Merchant Interface.', detail);
-  for (const batch of batches.value) {
-    const settled = await batchTransactions(api, batch.batchId, request.signal, deadline);
-    if (settled.kind === 'unavailable') return inconclusive('refund', settled.reason, { ...detail, ...settled.detail, batch_id: batch.batchId });
-    const inBatch = matchOf(settled.value, token, { ...detail, batch_id: batch.batchId });
-    if (inBatch) return inBatch;
-    if (settled.value.length >= LIST_LIMIT) return inconclusive('refund', `settlement batch ${batch.batchId} is too long to search in full.`, detail);
+  for (const { batchId } of batches.value) {
+    const inBatch = { ...detail, batch_id: batchId };
+    const settled = await searchList((page) => batchTransactions(api, batchId, page, request.signal, deadline), token, `settlement batch ${batchId}`, inBatch);
+    if (settled.kind === 'found') return settled.outcome;
+    if (settled.kind === 'incomplete') return inconclusive('refund', settled.reason, { ...inBatch, ...settled.detail });
   }
   return failed('not_received_by_provider', 'Authorize.net has no refund for this attempt: nothing was refunded. You can refund again.', {
     ...detail,
     searched: `unsettled transactions and ${batches.value.length} settlement batch(es) since ${since.toISOString()}`,
   });
-}
-
-/** The transactions carrying our invoice number, best outcome first (a duplicate refused later also carries it). */
-function matchOf(transactions: readonly TransactionSummary[], token: string, detail: Detail): ProviderOutcome | null {
-  const outcomes = transactions
-    .filter((transaction) => transaction.invoiceNumber === token)
-    .map((transaction) => refundOutcomeOf(transaction.transId, transaction.transactionStatus, detail) ?? inconclusive('refund', `transaction ${transaction.transId} carries this attempt's invoice number but is ${transaction.transactionStatus}.`, { ...detail, trans_id: transaction.transId }));
-  const rank: Readonly<Record<ProviderOutcome['status'], number>> = { succeeded: 0, pending: 1, unknown: 2, failed: 3 };
-  return outcomes.sort((a, b) => rank[a.status] - rank[b.status])[0] ?? null;
 }
 
 /** A void changes the payment itself: it shows as `voided`, or it did not happen. */

@@ -3,6 +3,7 @@ import { ask, type Asked, type Deadline, type Send } from './authorize-net-http'
 import {
   batchTransactionsBody,
   type Credentials,
+  type ListPage,
   settledBatchesBody,
   transactionDetailsBody,
   unsettledTransactionsBody,
@@ -13,6 +14,7 @@ import {
   readTransactionDetails,
   readTransactionList,
   type TransactionDetails,
+  type TransactionListAnswer,
   type TransactionSummary,
 } from './authorize-net-responses';
 
@@ -30,22 +32,32 @@ export interface Batch {
   readonly batchId: string;
 }
 
+/** One page of a transaction list, and the size of the whole list when Authorize.net tells it. */
+export interface TransactionPage {
+  readonly transactions: readonly TransactionSummary[];
+  readonly total: number | null;
+}
+
 export function transactionDetails(api: Api, transId: string, signal: AbortSignal, deadline: Deadline): Promise<Looked<TransactionDetails>> {
   return lookedUp(api, ask(api.send, transactionDetailsBody(api.credentials, transId), readTransactionDetails, signal, deadline), (answer) =>
     answer.transaction ?? null,
   );
 }
 
-export function unsettledTransactions(api: Api, signal: AbortSignal, deadline: Deadline): Promise<Looked<readonly TransactionSummary[]>> {
-  return lookedUp(api, ask(api.send, unsettledTransactionsBody(api.credentials), readTransactionList, signal, deadline), (answer) => answer.transactions ?? []);
+export function unsettledTransactions(api: Api, page: ListPage, signal: AbortSignal, deadline: Deadline): Promise<Looked<TransactionPage>> {
+  return lookedUp(api, ask(api.send, unsettledTransactionsBody(api.credentials, page), readTransactionList, signal, deadline), pageOf);
 }
 
 export function settledBatches(api: Api, first: Date, last: Date, signal: AbortSignal, deadline: Deadline): Promise<Looked<readonly Batch[]>> {
   return lookedUp(api, ask(api.send, settledBatchesBody(api.credentials, first, last), readBatchList, signal, deadline), (answer) => answer.batchList ?? []);
 }
 
-export function batchTransactions(api: Api, batchId: string, signal: AbortSignal, deadline: Deadline): Promise<Looked<readonly TransactionSummary[]>> {
-  return lookedUp(api, ask(api.send, batchTransactionsBody(api.credentials, batchId), readTransactionList, signal, deadline), (answer) => answer.transactions ?? []);
+export function batchTransactions(api: Api, batchId: string, page: ListPage, signal: AbortSignal, deadline: Deadline): Promise<Looked<TransactionPage>> {
+  return lookedUp(api, ask(api.send, batchTransactionsBody(api.credentials, batchId, page), readTransactionList, signal, deadline), pageOf);
+}
+
+function pageOf(answer: TransactionListAnswer): TransactionPage {
+  return { transactions: answer.transactions ?? [], total: answer.totalNumInResultSet ?? null };
 }
 
 async function lookedUp<A extends { readonly messages: ApiMessages }, T>(api: Api, asking: Promise<Asked<A>>, pick: (answer: A) => T | null): Promise<Looked<T>> {

@@ -83,8 +83,26 @@ export function transactionDetailsBody(credentials: Credentials, transId: string
   return JSON.stringify({ getTransactionDetailsRequest: { merchantAuthentication: merchantAuthentication(credentials), transId } });
 }
 
-export function unsettledTransactionsBody(credentials: Credentials): string {
-  return JSON.stringify({ getUnsettledTransactionListRequest: { merchantAuthentication: merchantAuthentication(credentials) } });
+/**
+ * One page of a transaction list: `number` counts from 1, `size` is at most 1000. Sorting and paging exist only in
+ * Authorize.net's current schema (AnetApiSchema.xsd of github.com/AuthorizeNet/sdk-php, master 0c48e24; the 2016
+ * copy in ../shared/specs predates them), in this order: getUnsettledTransactionListRequest = merchantAuthentication,
+ * clientId?, refId?, status?, sorting?, paging?; getTransactionListRequest = merchantAuthentication, clientId?,
+ * refId?, batchId?, sorting?, paging?; TransactionListSorting = orderBy (id | submitTimeUTC), orderDescending;
+ * Paging = limit (1–1000), offset (1–100000, the page number: the official sample code starts at 1).
+ */
+export interface ListPage {
+  readonly number: number;
+  readonly size: number;
+}
+
+/** Oldest transaction first: what arrives while the pages are read lands after them, never shifting a page unread. */
+function listOrder(page: ListPage) {
+  return { sorting: { orderBy: 'id', orderDescending: false }, paging: { limit: page.size, offset: page.number } };
+}
+
+export function unsettledTransactionsBody(credentials: Credentials, page: ListPage): string {
+  return JSON.stringify({ getUnsettledTransactionListRequest: { merchantAuthentication: merchantAuthentication(credentials), ...listOrder(page) } });
 }
 
 export function settledBatchesBody(credentials: Credentials, first: Date, last: Date): string {
@@ -97,8 +115,8 @@ export function settledBatchesBody(credentials: Credentials, first: Date, last: 
   });
 }
 
-export function batchTransactionsBody(credentials: Credentials, batchId: string): string {
-  return JSON.stringify({ getTransactionListRequest: { merchantAuthentication: merchantAuthentication(credentials), batchId } });
+export function batchTransactionsBody(credentials: Credentials, batchId: string, page: ListPage): string {
+  return JSON.stringify({ getTransactionListRequest: { merchantAuthentication: merchantAuthentication(credentials), batchId, ...listOrder(page) } });
 }
 
 /** xs:dateTime in UTC without milliseconds, as Authorize.net's own examples write it ("2015-01-26T08:00:00Z"). */

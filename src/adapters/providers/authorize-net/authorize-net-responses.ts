@@ -59,8 +59,11 @@ const transactionSummarySchema = z.object({
   invoiceNumber: z.string().optional(),
 });
 
+// getUnsettledTransactionListResponse / getTransactionListResponse: transactions?, then totalNumInResultSet? (current
+// schema only: the size of the whole list when paging was asked for).
 const transactionListAnswerSchema = apiResponseSchema.extend({
   transactions: listOf(transactionSummarySchema, 'transaction').optional(),
+  totalNumInResultSet: z.number().int().nonnegative().optional(),
 });
 
 export type TransactionSummary = z.output<typeof transactionSummarySchema>;
