@@ -78,15 +78,46 @@ describe('NMI provider: looking a refund up by order_id', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('ignores transactions that are not this attempt’s refund', async () => {
+  it('finds the refund among other orders’ transactions', async () => {
     const scope = queryEndpoint(queryByOrderBody()).reply(
       200,
-      queryXml([{ id: '7654321098', orderId: 'another-order', condition: 'complete', actions: [{ type: 'sale', amount: '100.00', success: '1' }] }]),
+      queryXml([
+        { id: '7654321098', orderId: 'another-order', condition: 'complete', actions: [{ type: 'sale', amount: '100.00', success: '1' }] },
+        { id: '10834567890', orderId: ATTEMPT_ID, condition: 'pendingsettlement', actions: [refundAction('1')] },
+      ]),
     );
 
-    const outcome = await nmiProvider().lookup(lookupRequest());
+    expect(await nmiProvider().lookup(lookupRequest({ createdAt: longAgo }))).toEqual({ status: 'succeeded', providerRefundId: '10834567890' });
+    expect(scope.isDone()).toBe(true);
+  });
 
-    expect(outcome.status === 'unknown' && outcome.failure.code).toBe('not_yet_visible_at_provider');
+  it('concludes nothing from an answer that holds only other orders’ transactions: it is not the search by order_id', async () => {
+    const others = Array.from({ length: 3 }, (_, i) => ({
+      id: String(7654321098 + i),
+      orderId: `another-order-${i}`,
+      condition: 'complete',
+      actions: [{ type: 'refund', amount: '1.00', success: '1' as const }],
+    }));
+    const scope = queryEndpoint(queryByOrderBody()).reply(200, queryXml(others));
+
+    expect(await nmiProvider().lookup(lookupRequest({ createdAt: longAgo }))).toEqual({
+      status: 'unknown',
+      failure: {
+        code: 'lookup_inconclusive',
+        message: "NMI's search for this refund came back with other orders' transactions, so it cannot show whether the refund arrived. It stays unknown and will be checked again.",
+        detail: { searched: `order_id ${ATTEMPT_ID}`, other_transactions: '3' },
+      },
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('stays unknown on an answer cut off before its end', async () => {
+    const whole = queryXml([{ id: '10834567890', orderId: ATTEMPT_ID, condition: 'pendingsettlement', actions: [refundAction('1')] }]);
+    const scope = queryEndpoint(queryByOrderBody()).reply(200, whole.slice(0, whole.indexOf('</transaction>')));
+
+    const outcome = await nmiProvider().lookup(lookupRequest({ createdAt: longAgo }));
+
+    expect(outcome.status === 'unknown' && outcome.failure.code).toBe('provider_unreadable_answer');
     expect(scope.isDone()).toBe(true);
   });
 

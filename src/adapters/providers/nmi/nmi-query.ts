@@ -111,6 +111,9 @@ export const NOT_FOUND_AFTER_MS = 15 * 60 * 1000;
 /**
  * A refund carries our attempt id as `orderid`, so the Query API by order_id finds its own transaction. A void has no
  * orderid: it shows as a `void` action (and condition `canceled`) on the payment itself.
+ *
+ * The search by order_id answers with this attempt's transactions only: there is no list to page through. An answer
+ * that holds other orders' transactions is not that search's answer, and proves nothing about a refund missing from it.
  */
 export function lookupOutcome(answer: Extract<QueryAnswer, { kind: 'transactions' }>, facts: LookupFacts, now: Date): ProviderOutcome {
   switch (facts.kind) {
@@ -125,6 +128,17 @@ export function lookupOutcome(answer: Extract<QueryAnswer, { kind: 'transactions
 
 function refundLookup(transactions: readonly NmiTransaction[], facts: LookupFacts, now: Date): ProviderOutcome {
   const ours = transactions.filter((transaction) => transaction.orderId === facts.attemptId && transaction.actions.some(isAction('refund')));
+  const others = transactions.filter((transaction) => transaction.orderId !== facts.attemptId);
+  if (ours.length === 0 && others.length > 0) {
+    return {
+      status: 'unknown',
+      failure: {
+        code: 'lookup_inconclusive',
+        message: "NMI's search for this refund came back with other orders' transactions, so it cannot show whether the refund arrived. It stays unknown and will be checked again.",
+        detail: { searched: `order_id ${facts.attemptId}`, other_transactions: String(others.length) },
+      },
+    };
+  }
   const approved = ours.find((transaction) => transaction.actions.some(isAction('refund', '1')));
   if (approved?.condition === 'canceled') {
     return failedAfterLookup(
