@@ -10,6 +10,8 @@ export const SCENARIOS = [
   'over-refund refused',
   'decline recorded',
   'timeout, then resolved by lookup',
+  'refund beyond the first page of the provider\'s list',
+  'list cut off before its end stays unknown',
   'same idempotency key twice',
   'void where allowed',
 ] as const;
@@ -46,6 +48,13 @@ export interface ContractDriver {
   neverAnswer(call: ExpectedCall): void;
   /** looking the attempt up finds the refund done, with this refund id */
   lookupFinds(call: ExpectedCall, refundId: string): void;
+  /**
+   * the payment's refunds fill more than one page of the provider's list (newer ones first where the list is newest
+   * first): the lookup finds the refund done, with this refund id, on a later page
+   */
+  lookupFindsBeyondFirstPage(call: ExpectedCall, refundId: string): void;
+  /** the lookup's answer stops before the end of the provider's list (the next page never comes, or the answer is cut) */
+  lookupCutOff(call: ExpectedCall): void;
   /** providers that void: the payment is not settled yet, and a void of it is accepted */
   readonly voids?: {
     unsettled(): void;

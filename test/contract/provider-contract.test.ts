@@ -145,18 +145,44 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s adapt
     expect((await backend.attemptsOf({ objectType: 'deals', objectId: dealId }))[0]?.status).toBe('failed');
   });
 
-  scenario('timeout, then resolved by lookup', async () => {
+  /** The resolver's run once the attempt is old enough to be looked up. */
+  const resolveLater = () => resolveAttempts({ ...backend.deps, clock: { now: () => new Date(Date.now() + 5 * 60_000) } });
+
+  /** A refund of 10.00 that the provider receives but does not answer in time: the attempt is left `unknown`. */
+  async function unansweredRefund(): Promise<ExpectedCall> {
     const call = nextCall(money('10.00'), false);
     driver.neverAnswer(call);
     const first = await refund(call, '10.00');
     expect(first.attempt.status).toBe('unknown');
     expect(first.transaction.refundStatus).toBe('refund_pending');
     nock.abortPendingRequests();
-    driver.lookupFinds(call, 'RL1');
-    const later = { ...backend.deps, clock: { now: () => new Date(Date.now() + 5 * 60_000) } };
-    expect(await resolveAttempts(later)).toEqual({ checked: 1, resolved: 1, stillOpen: 0 });
+    return call;
+  }
+
+  /** The resolver's run records the attempt succeeded, with the refund id the provider's lookup gave. */
+  async function expectResolvedAsRefunded(call: ExpectedCall, refundId: string): Promise<void> {
+    expect(await resolveLater()).toEqual({ checked: 1, resolved: 1, stillOpen: 0 });
     const [attempt] = await backend.attemptsOf({ objectType: 'deals', objectId: dealId });
-    expect(attempt).toMatchObject({ status: 'succeeded', providerRefundId: refundIdOf(call, 'RL1') });
+    expect(attempt).toMatchObject({ status: 'succeeded', providerRefundId: refundIdOf(call, refundId) });
+  }
+
+  scenario('timeout, then resolved by lookup', async () => {
+    const call = await unansweredRefund();
+    driver.lookupFinds(call, 'RL1');
+    await expectResolvedAsRefunded(call, 'RL1');
+  });
+
+  scenario("refund beyond the first page of the provider's list", async () => {
+    const call = await unansweredRefund();
+    driver.lookupFindsBeyondFirstPage(call, 'RB1');
+    await expectResolvedAsRefunded(call, 'RB1');
+  });
+
+  scenario('list cut off before its end stays unknown', async () => {
+    driver.lookupCutOff(await unansweredRefund());
+    expect(await resolveLater()).toEqual({ checked: 1, resolved: 0, stillOpen: 1 });
+    const [attempt] = await backend.attemptsOf({ objectType: 'deals', objectId: dealId });
+    expect(attempt).toMatchObject({ status: 'unknown' });
   });
 
   scenario('same idempotency key twice', async () => {

@@ -170,6 +170,19 @@ describe('PayPal lookup without a refund id (the refund call went unanswered)', 
     expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall(FULL_BODY)]);
   });
 
+  it('still sends the same refund again on the 44th day, while PayPal surely keeps the PayPal-Request-Id', async () => {
+    const now = Date.now();
+    givenToken();
+    captureEndpoint().reply(200, captureFixture('100.00', 'USD', 'PARTIALLY_REFUNDED'), PAYPAL_HEADERS);
+    refundEndpoint(partialBody('25.00')).reply(201, refundFixture({ value: '25.00' }), PAYPAL_HEADERS);
+
+    const createdAt = new Date(now - 44 * DAY_MS + 60_000);
+    const outcome = await payPalProvider({ now: () => now }).lookup(lookupRequest({ amount: money(2500n, 'USD'), createdAt }));
+
+    expect(outcome).toEqual({ status: 'succeeded', providerRefundId: REFUND_ID });
+    expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall('{"amount":{"value":"25.00","currency_code":"USD"}}')]);
+  });
+
   it('sends nothing once PayPal may have forgotten the PayPal-Request-Id (45 days)', async () => {
     const now = Date.parse('2025-03-01T12:00:00Z');
     const paypal = payPalProvider({ now: () => now });

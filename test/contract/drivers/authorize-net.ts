@@ -71,6 +71,23 @@ const refused = (call: ExpectedCall, responseCode: '2' | '3', errorCode: string,
   transactionResponse: transactionResponse(responseCode, transId, { errors: [{ errorCode, errorText }] }),
 });
 
+/** transactionSummaryType, in its element order (AnetApiSchema.xsd). */
+function summary(transId: string, transactionStatus: string, invoiceNumber: string, settleAmount: string) {
+  const submitted = '2026-03-02T16:30:49Z';
+  return {
+    transId, submitTimeUTC: submitted, submitTimeLocal: submitted.replace('Z', ''), transactionStatus, invoiceNumber,
+    firstName: 'Ellen', lastName: 'Johnson', accountType: 'Visa', accountNumber: `XXXX${PAYMENT.cardLast4}`,
+    settleAmount, marketType: 'eCommerce', product: 'Card Not Present',
+  };
+}
+
+const ourRefund = (call: ExpectedCall, refundId: string) =>
+  summary(transIdOf(refundId), 'refundPendingSettlement', tokenOf(call), formatMinor(call.amount.minor, call.amount.currency));
+
+/** A list page is 1000 transactions at most; a full one of other payments' means there may be more. */
+const PAGE = 1000;
+const fullPage = () => Array.from({ length: PAGE }, (_, i) => summary(String(60123300000 + i), 'capturedPendingSettlement', `INV-${i}`, '100.00'));
+
 /** Amounts are JSON numbers at Authorize.net; written as strings here and unquoted on the way out. */
 const answer = (body: object) => BOM + JSON.stringify(body).replace(/"(authAmount|settleAmount)":"(\d+\.\d+)"/g, '"$1":$2');
 
@@ -101,18 +118,18 @@ export const driver: ContractDriver = {
   },
   lookupFinds(call, refundId) {
     // The refund has not settled yet: it is in the unsettled list, carrying the attempt's invoice number.
-    const submitted = '2026-03-02T16:30:49Z';
-    const summary = (transId: string, transactionStatus: string, invoiceNumber: string) => ({
-      transId, submitTimeUTC: submitted, submitTimeLocal: submitted.replace('Z', ''), transactionStatus, invoiceNumber,
-      firstName: 'Ellen', lastName: 'Johnson', accountType: 'Visa', accountNumber: `XXXX${PAYMENT.cardLast4}`,
-      settleAmount: formatMinor(call.amount.minor, call.amount.currency), marketType: 'eCommerce', product: 'Card Not Present',
-    });
-    const transactions = [
-      summary('60123400001', 'capturedPendingSettlement', 'INV-1001'),
-      summary(transIdOf(refundId), 'refundPendingSettlement', tokenOf(call)),
-    ];
-    const list = { messages: ok, transactions };
-    interceptor(unsettledBody(1)).reply(200, answer(list), HEADERS);
+    const transactions = [summary('60123400001', 'capturedPendingSettlement', 'INV-1001', '100.00'), ourRefund(call, refundId)];
+    interceptor(unsettledBody(1)).reply(200, answer({ messages: ok, transactions }), HEADERS);
+  },
+  lookupFindsBeyondFirstPage(call, refundId) {
+    interceptor(unsettledBody(1)).reply(200, answer({ messages: ok, transactions: fullPage(), totalNumInResultSet: PAGE + 2 }), HEADERS);
+    const transactions = [summary('60123401000', 'capturedPendingSettlement', 'INV-2000', '100.00'), ourRefund(call, refundId)];
+    interceptor(unsettledBody(2)).reply(200, answer({ messages: ok, transactions, totalNumInResultSet: PAGE + 2 }), HEADERS);
+  },
+  lookupCutOff(call) {
+    interceptor(unsettledBody(1)).reply(200, answer({ messages: ok, transactions: fullPage(), totalNumInResultSet: PAGE + 1 }), HEADERS);
+    const transactions = [ourRefund(call, '60123499997')];
+    interceptor(unsettledBody(2)).delay(timeoutGiven * 5 + 1000).reply(200, answer({ messages: ok, transactions, totalNumInResultSet: PAGE + 1 }), HEADERS);
   },
   voids: {
     unsettled() {

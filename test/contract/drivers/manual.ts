@@ -13,11 +13,15 @@ export const driver: ContractDriver = {
   declineRefund: () => undefined,
   neverAnswer: () => undefined,
   lookupFinds: () => undefined,
+  lookupFindsBeyondFirstPage: () => undefined,
+  lookupCutOff: () => undefined,
   refundIdOf: (call) => `manual-${call.attemptId}`,
   skips: {
     'over-refund refused': `${NOT_SENT} (the engine's own check still runs in "several partials up to the total")`,
     'decline recorded': NOT_SENT,
     'timeout, then resolved by lookup': NOT_SENT,
+    "refund beyond the first page of the provider's list": `${NOT_SENT}, and nothing is ever looked up`,
+    'list cut off before its end stays unknown': `${NOT_SENT}, and nothing is ever looked up`,
     'void where allowed': 'an offline payment has nothing to void: it is refunded outside any payment system',
   },
 };

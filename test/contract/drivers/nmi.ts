@@ -61,6 +61,15 @@ export const driver: ContractDriver = {
       queryXml([{ id: refundId, orderId: call.attemptId, condition: 'pendingsettlement', actions: [{ type: 'refund', amount, success: '1' }] }]),
     );
   },
+  lookupFindsBeyondFirstPage: () => undefined,
+  lookupCutOff(call) {
+    const whole = queryXml([{ id: '10834569999', orderId: call.attemptId, condition: 'pendingsettlement', actions: [{ type: 'refund', amount: '10.00', success: '1' }] }]);
+    queryEndpoint(queryByOrderBody(call.attemptId)).reply(200, whole.slice(0, whole.indexOf('</transaction>')));
+  },
+  skips: {
+    "refund beyond the first page of the provider's list":
+      "the lookup asks NMI's Query API for order_id = the attempt id, which NMI answers with that attempt's transactions only: there is no list of the payment's refunds to page through.",
+  },
   voids: {
     unsettled() {
       queryEndpoint(queryByTransactionBody(PAYMENT_ID)).reply(

@@ -1,6 +1,17 @@
 import nock from 'nock';
 import { formatMinor } from '../../../src/domain/money';
-import { PAYMENT_INTENT, SECRET_KEY, STRIPE_API, STRIPE_HEADERS, STRIPE_VERSION, refundFixture, stripeError, stripeProvider } from '../../adapters/stripe/stripe-nock';
+import {
+  PAYMENT_INTENT,
+  SECRET_KEY,
+  STRIPE_API,
+  STRIPE_HEADERS,
+  STRIPE_VERSION,
+  otherRefunds,
+  refundFixture,
+  refundList,
+  stripeError,
+  stripeProvider,
+} from '../../adapters/stripe/stripe-nock';
 import type { ContractDriver, ExpectedCall } from '../contract-driver';
 
 /** Stripe's minor units are ours for USD: the exact form Stripe receives for one refund of the payment intent. */
@@ -24,6 +35,21 @@ function refundsPost(call: ExpectedCall): nock.Interceptor {
 
 function refund(call: ExpectedCall, id: string, status: string, extra: Record<string, unknown> = {}) {
   return { ...refundFixture({ id, amount: Number(call.amount.minor), currency: 'usd', status, payment_intent: PAYMENT_INTENT }), metadata: { attempt_id: call.attemptId }, ...extra };
+}
+
+/** GET /v1/refunds of the payment intent with our key, 100 a page, after `after` when given (exactly this query). */
+function refundsPage(after?: string): nock.Interceptor {
+  return nock(STRIPE_API)
+    .matchHeader('authorization', `Bearer ${SECRET_KEY}`)
+    .get('/v1/refunds')
+    .query({ payment_intent: PAYMENT_INTENT, limit: '100', ...(after === undefined ? {} : { starting_after: after }) });
+}
+
+/** A first page of 100 refunds made after the attempt's (Stripe lists newest first), with more to come. */
+function newerPage(): string {
+  const newer = otherRefunds(100);
+  refundsPage().reply(200, refundList(newer, true), STRIPE_HEADERS);
+  return String(newer.at(-1)?.id);
 }
 
 export const driver: ContractDriver = {
@@ -52,11 +78,15 @@ export const driver: ContractDriver = {
     refundsPost(call).delay(3_000).reply(200, refund(call, 're_late', 'succeeded'), STRIPE_HEADERS);
   },
   lookupFinds(call, refundId) {
-    nock(STRIPE_API)
-      .matchHeader('authorization', `Bearer ${SECRET_KEY}`)
-      .get('/v1/refunds')
-      .query({ payment_intent: PAYMENT_INTENT, limit: '100' })
-      .reply(200, { object: 'list', url: '/v1/refunds', has_more: false, data: [refund(call, refundId, 'succeeded')] }, STRIPE_HEADERS);
+    refundsPage().reply(200, refundList([refund(call, refundId, 'succeeded')], false), STRIPE_HEADERS);
+  },
+  lookupFindsBeyondFirstPage(call, refundId) {
+    const after = newerPage();
+    refundsPage(after).reply(200, refundList([...otherRefunds(2, 101), refund(call, refundId, 'succeeded')], false), STRIPE_HEADERS);
+  },
+  lookupCutOff(call) {
+    const after = newerPage();
+    refundsPage(after).delay(3_000).reply(200, refundList([refund(call, 're_late', 'succeeded')], false), STRIPE_HEADERS);
   },
   skips: {
     'void where allowed': 'Stripe has no void of a captured payment: an unsettled one is refunded like any other',
