@@ -67,10 +67,12 @@ export interface PaymentProvider {
   /**
    * Finds the attempt at the provider without sending anything new: `succeeded`/`pending`/`failed` when found,
    * `failed` with code `not_received_by_provider` when the provider surely never got it, `unknown` when it
-   * still cannot tell. Where a provider can only be asked by repeating the identical request under the same
-   * idempotency key, and guarantees that a repeat returns the first outcome (PayPal-Request-Id, kept 45 days),
-   * the adapter may do that: it cannot refund twice, at most it completes the refund the rep asked for.
-   * Never throws.
+   * still cannot tell. "Never got it" needs the whole answer: every page of the provider's list read to its end,
+   * or a search that by itself returns only this attempt; a search cut short (time budget, page limit, an
+   * unreadable or partial answer) is `unknown`. Where a provider can only be asked by repeating the identical
+   * request under the same idempotency key, and guarantees that a repeat returns the first outcome
+   * (PayPal-Request-Id, kept 45 days), the adapter may do that while the provider keeps the key: it cannot refund
+   * twice, at most it completes the refund the rep asked for. Never throws.
    */
   lookup(request: ProviderLookupRequest): Promise<ProviderOutcome>;
   /**
