@@ -140,6 +140,21 @@ describe('Stripe lookup cut short: the attempt stays unknown', () => {
     expect(outcome.status === 'unknown' && outcome.failure.code).toBe('provider_server_error');
   });
 
+  it.each([
+    ['a rate limit', 429, { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests hit the API too quickly.' }, 'provider_rate_limited'],
+    ['a key that may not read refunds', 403, { type: 'invalid_request_error', message: 'The provided key does not have the required permissions.' }, 'provider_permission_denied'],
+    ['a payment this key cannot see', 404, { type: 'invalid_request_error', code: 'resource_missing', param: 'payment_intent', message: `No such payment_intent: '${PAYMENT_INTENT}'` }, 'payment_not_found'],
+  ] as const)('when Stripe refuses a page with %s: that says nothing about the refund', async (_name, http, error, refusal) => {
+    const newer = otherRefunds(100);
+    refundListEndpoint(firstPage).reply(200, refundList(newer, true), STRIPE_HEADERS);
+    refundListEndpoint(pageAfter(lastIdOf(newer))).reply(http, stripeError(error), STRIPE_HEADERS);
+
+    const outcome = await stripeProvider().lookup(lookupRequest());
+
+    expect(outcome).toMatchObject({ status: 'unknown', failure: { code: 'lookup_inconclusive', detail: { refusal, http_status: String(http) } } });
+    expect(outcome.status === 'unknown' && outcome.failure.message).toBe('Stripe did not say what became of this refund yet; it stays unknown and will be checked again.');
+  });
+
   it('when a page is not a list of refunds', async () => {
     refundListEndpoint(firstPage).reply(200, { object: 'list', url: '/v1/refunds', data: otherRefunds(2) }, STRIPE_HEADERS);
 
@@ -188,6 +203,17 @@ describe('Stripe lookup of a refund whose id is known', () => {
       .reply(200, refundFixture({ id: 're_3PgcKnown1', amount: 1099, payment_intent: PAYMENT_INTENT, status: 'succeeded' }), STRIPE_HEADERS);
 
     await expect(stripeProvider().lookup(lookupRequest({ providerRefundId: 're_3PgcKnown1' }))).resolves.toEqual({ status: 'succeeded', providerRefundId: 're_3PgcKnown1' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('stays unknown when Stripe does not find that refund with this key', async () => {
+    const scope = nock('https://api.stripe.com')
+      .get('/v1/refunds/re_3PgcKnown1')
+      .reply(404, stripeError({ type: 'invalid_request_error', code: 'resource_missing', param: 'id', message: "No such refund: 're_3PgcKnown1'" }), STRIPE_HEADERS);
+
+    const outcome = await stripeProvider().lookup(lookupRequest({ providerRefundId: 're_3PgcKnown1' }));
+
+    expect(outcome.status === 'unknown' && outcome.failure.code).toBe('lookup_inconclusive');
     expect(scope.isDone()).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import type Stripe from 'stripe';
 import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
-import { noAnswerOutcome, stripeErrorToOutcome } from './stripe-errors';
+import { noAnswerOutcome, stripeErrorToOutcome, unreadableAnswerOutcome } from './stripe-errors';
+import { readRefund, refundToOutcome } from './stripe-mapping';
 
 /** The SDK client and what bounds its calls. */
 export interface StripeCall {
@@ -41,6 +42,12 @@ export async function answerOf<T>(
 ): Promise<ProviderOutcome> {
   const asked = await ask(call, request, signal, deadline);
   return asked.kind === 'answer' ? onAnswer(asked.value) : asked.outcome;
+}
+
+/** Stripe's answer to a call that returns a Refund (create, retrieve, an item of a list) → the attempt's outcome. */
+export function refundAnswerOutcome(answer: unknown): ProviderOutcome {
+  const refund = readRefund(answer);
+  return refund === null ? unreadableAnswerOutcome() : refundToOutcome(refund);
 }
 
 type Settled<T> =

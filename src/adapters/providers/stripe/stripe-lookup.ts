@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { ProviderLookupRequest, ProviderOutcome } from '../../../ports/payment-provider';
 import { failedOutcome, unknownOutcome } from '../outcomes';
-import { answerOf, ask, type StripeCall } from './stripe-call';
+import { ask, refundAnswerOutcome, type StripeCall } from './stripe-call';
 import { noAnswerOutcome, unreadableAnswerOutcome } from './stripe-errors';
-import { describeInvalidStripeId, paymentTargetOf, readRefund, refundToOutcome, type StripePaymentTarget } from './stripe-mapping';
+import { describeInvalidStripeId, paymentTargetOf, type StripePaymentTarget } from './stripe-mapping';
 
 // GET /v1/refunds lists a payment's refunds newest first, at most 100 a page; `starting_after` (the last id of a page)
 // gives the next one, `has_more` says whether there is one (https://docs.stripe.com/api/refunds/list,
@@ -34,12 +34,22 @@ export async function lookup(call: StripeCall, request: ProviderLookupRequest): 
   }
   const deadline = Date.now() + call.timeoutMs;
   if (request.providerRefundId !== null) {
-    return answerOf(call, call.stripe.refunds.retrieve(request.providerRefundId), request.signal, deadline, (value) => {
-      const answered = readRefund(value);
-      return answered === null ? unreadableAnswerOutcome() : refundToOutcome(answered);
-    });
+    const asked = await ask(call, call.stripe.refunds.retrieve(request.providerRefundId), request.signal, deadline);
+    return asked.kind === 'answer' ? refundAnswerOutcome(asked.value) : inconclusive(asked.outcome);
   }
   return searchPages(call, request, target, deadline);
+}
+
+/**
+ * No usable answer to the lookup's own GET. Stripe refusing it (a rate limit, a key without read access, a payment
+ * this key cannot see) says nothing about the refund, unlike a refund's own status: the attempt stays `unknown`.
+ */
+function inconclusive(outcome: ProviderOutcome): ProviderOutcome {
+  if (outcome.status !== 'failed') return outcome;
+  return unknownOutcome('lookup_inconclusive', 'Stripe did not say what became of this refund yet; it stays unknown and will be checked again.', {
+    ...outcome.failure.detail,
+    refusal: outcome.failure.code,
+  });
 }
 
 async function searchPages(call: StripeCall, request: ProviderLookupRequest, target: StripePaymentTarget, deadline: number): Promise<ProviderOutcome> {
@@ -50,15 +60,12 @@ async function searchPages(call: StripeCall, request: ProviderLookupRequest, tar
     if (Date.now() >= deadline) return noAnswerOutcome('deadline', call.timeoutMs);
     const listed = call.stripe.refunds.list({ ...target, limit: PAGE_SIZE, ...(after === null ? {} : { starting_after: after }) });
     const asked = await ask(call, listed, request.signal, deadline);
-    if (asked.kind === 'no_answer') return asked.outcome;
+    if (asked.kind === 'no_answer') return inconclusive(asked.outcome);
     const parsed = pageSchema.safeParse(asked.value);
     if (!parsed.success) return unreadableAnswerOutcome();
     const refunds = parsed.data.data;
     const ours = refunds.find((refund) => refund.metadata?.attempt_id === request.attemptId);
-    if (ours) {
-      const answered = readRefund(ours);
-      return answered === null ? unreadableAnswerOutcome() : refundToOutcome(answered);
-    }
+    if (ours) return refundAnswerOutcome(ours);
     if (!parsed.data.has_more) {
       return failedOutcome('not_received_by_provider', 'Stripe has no refund for this attempt: nothing was refunded. You can refund again.', {
         searched: `${searched}, all ${page} page(s)`,

@@ -1,9 +1,8 @@
 import Stripe from 'stripe';
 import type { PaymentProvider, ProviderOutcome, ProviderRefundRequest } from '../../../ports/payment-provider';
-import { answerOf, type StripeCall } from './stripe-call';
-import { unreadableAnswerOutcome } from './stripe-errors';
+import { answerOf, refundAnswerOutcome, type StripeCall } from './stripe-call';
 import { lookup } from './stripe-lookup';
-import { describeInvalidStripeId, paymentTargetOf, readRefund, refundToOutcome, toStripeAmount, toStripeReason } from './stripe-mapping';
+import { describeInvalidStripeId, paymentTargetOf, toStripeAmount, toStripeReason } from './stripe-mapping';
 
 export interface StripeProviderConfig {
   readonly secretKey: string;
@@ -93,8 +92,5 @@ async function refund(call: StripeCall, request: ProviderRefundRequest): Promise
     metadata: { attempt_id: request.attemptId },
   };
   const created = call.stripe.refunds.create(params, { idempotencyKey: request.idempotencyKey });
-  return answerOf(call, created, request.signal, Date.now() + call.timeoutMs, (value) => {
-    const answered = readRefund(value);
-    return answered === null ? unreadableAnswerOutcome() : refundToOutcome(answered);
-  });
+  return answerOf(call, created, request.signal, Date.now() + call.timeoutMs, refundAnswerOutcome);
 }
