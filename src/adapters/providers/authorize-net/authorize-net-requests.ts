@@ -89,7 +89,8 @@ export function transactionDetailsBody(credentials: Credentials, transId: string
  * copy in ../shared/specs predates them), in this order: getUnsettledTransactionListRequest = merchantAuthentication,
  * clientId?, refId?, status?, sorting?, paging?; getTransactionListRequest = merchantAuthentication, clientId?,
  * refId?, batchId?, sorting?, paging?; TransactionListSorting = orderBy (id | submitTimeUTC), orderDescending;
- * Paging = limit (1–1000), offset (1–100000, the page number: the official sample code starts at 1).
+ * Paging = limit (1–1000), offset (1–100000). `offset` is taken for the page number, as Authorize.net's own sample
+ * code (AuthorizeNet/sample-code-node, -ruby) pages from 1; searchList notices if it is not (pages then overlap).
  */
 export interface ListPage {
   readonly number: number;
