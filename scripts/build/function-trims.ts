@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Plugin } from 'esbuild';
 
 /** Optional modules that stay uninstalled and are only required inside a try: they must keep failing the same way. */
@@ -23,17 +22,6 @@ export function functionTrims(): Plugin {
       // URL whenever it exists, so whatwg-url and its 260 KB Unicode table (tr46) are never used on Node 20.
       builder.onResolve({ filter: /^whatwg-url$/ }, (args) => ({ path: args.path, namespace: 'node-url' }));
       builder.onLoad({ filter: /.*/, namespace: 'node-url' }, () => ({ contents: "module.exports = { URL: require('node:url').URL };", loader: 'js' }));
-
-      // zod 4 re-exports every locale as z.locales (v4/classic/external.js) and sets English itself (v4/classic/schemas.js);
-      // the app never picks another locale, so the other 48 (260 KB) are left out.
-      builder.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-        args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(args.resolveDir, args.path), namespace: 'zod-english' } : undefined,
-      );
-      builder.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({
-        contents: "export { default as en } from './en.js';",
-        loader: 'js',
-        resolveDir: path.dirname(args.path),
-      }));
 
       // pg 8.23 checks for Cloudflare Workers when it loads (lib/stream.js isCloudflareRuntime): without a global
       // `navigator` (Node 20 has none) it constructs a Response, which loads Node's whole fetch implementation

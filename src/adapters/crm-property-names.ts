@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TransactionRecordFields } from '../ports/crm-records';
 
 /** Where a record keeps its payment (design §7). Defaults differ for deals, whose amount fields are HubSpot's own. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidRequest } from '../contract/error-answers';
 import { refundBody, transactionParams, voidBody } from '../contract/request-schemas';
 import { AppError } from '../domain/errors';

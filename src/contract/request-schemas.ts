@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REFUND_REASONS } from '../domain/refund-reason';
 
 export const transactionParams = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CurrencyCode, toCurrencyCode } from './currency';
 import { describeMoneyError, formatMinor, parseMoney } from './money';
 import { type Principals, principalsSchema } from './principals';

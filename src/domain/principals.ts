@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DirectoryUser } from './directory-user';
 
 /** Who a rule names: super admins (as a group), and users, teams and roles by HubSpot id. */

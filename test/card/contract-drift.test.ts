@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { apiErrorBodySchema, attemptPageSchema, attemptResultSchema, transactionDetailsSchema } from '../../extensions/refund-card/api-schemas';
 import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -9,10 +9,9 @@ import { build } from 'esbuild';
 import { functionTrims } from '../../scripts/build/function-trims';
 
 /*
- * The app function bundle leaves out what it never runs (scripts/build/function-trims.ts). These tests bundle the
- * HubSpot client and zod with the same trims, run the result with plain node outside the repository, and check that
- * what the function does use still works: the SDK's HTTP path without whatwg-url, zod's English messages without the
- * other locales.
+ * The app function bundle leaves out what it never runs (scripts/build/function-trims.ts). This test bundles the
+ * HubSpot client with the same trims, runs the result with plain node outside the repository, and checks that what
+ * the function does use still works: the SDK's HTTP path without whatwg-url.
  */
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -86,26 +85,5 @@ describe('what the function bundle leaves out is never used', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
-  });
-
-  it('keeps zod speaking English, the only locale left in', async () => {
-    const probe = await bundleProbe(
-      dir,
-      `import { z } from 'zod';
-       const parsed = z.object({ amount: z.string() }).safeParse({});
-       process.stdout.write(JSON.stringify({ locales: Object.keys(z.locales), message: parsed.error?.issues[0]?.message }));`,
-    );
-
-    expect(await runProbe(probe)).toEqual({ locales: ['en'], message: 'Invalid input: expected string, received undefined' });
-  });
-
-  it('has no code of ours choose a zod locale', () => {
-    const sources = (dir: string): string[] =>
-      readdirSync(dir).flatMap((name) => {
-        const full = path.join(dir, name);
-        return statSync(full).isDirectory() ? sources(full) : /\.tsx?$/.test(name) ? [full] : [];
-      });
-    const choosing = sources(path.join(ROOT, 'src')).filter((file) => /\blocales\b/.test(readFileSync(file, 'utf8')));
-    expect(choosing).toEqual([]);
   });
 });

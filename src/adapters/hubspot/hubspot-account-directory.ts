@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DirectoryUser } from '../../domain/directory-user';
 import type { AccountDirectory, NamedItem } from '../../ports/account-directory';
 import { type HubSpotClient, malformedResponse, unexpectedResponse } from './hubspot-client';

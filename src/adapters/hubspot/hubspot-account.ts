@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CrmAccount } from '../../ports/crm-account';
 import { type HubSpotClient, malformedResponse, unexpectedResponse } from './hubspot-client';
 import { zodIssues } from './hubspot-mapping';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DirectoryUser } from '../../domain/directory-user';
 import { hubSpotUserId, type TransactionRef } from '../../domain/ids';
 import type { RefundProperties } from '../../ports/crm-records';

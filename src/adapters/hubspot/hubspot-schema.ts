@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError } from '../../domain/errors';
 import type { CrmSchema, PropertyDefinition, PropertyGroupDefinition, SchemaChange } from '../../ports/crm-schema';
 import { type HubSpotClient, malformedResponse, segment, unexpectedResponse } from './hubspot-client';

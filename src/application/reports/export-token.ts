@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How long an export link works: long enough to click it, short enough that a forwarded link is useless. */
 export const EXPORT_TOKEN_TTL_MS = 5 * 60_000;

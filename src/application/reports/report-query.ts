@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ATTEMPT_KINDS, ATTEMPT_STATUSES } from '../../domain/attempt';
 import { toCurrencyCode } from '../../domain/currency';
 import { PAYMENT_PROVIDERS, REFUND_REASONS } from '../../domain/refund-reason';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import { refundBody, transactionParams } from '../../contract/request-schemas';
 
 /** The columns of a bulk refund file (design §7); amount may be empty for everything still refundable. */

@@ -1,5 +1,5 @@
 import express, { type Request, type Response } from 'express';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createExportToken, EXPORT_TOKEN_TTL_MS, verifyExportToken } from '../../application/reports/export-token';
 import { filterOf, listQuery, summaryQuery } from '../../application/reports/report-query';
 import { listRefunds, type ReportDeps, reportReader, summarizeRefunds } from '../../application/reports/refund-reports';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /*
  * The parts of Authorize.net's answers this adapter reads (AnetApiSchema.xsd response types). In JSON the schema's

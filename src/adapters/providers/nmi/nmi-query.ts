@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttemptKind } from '../../../domain/attempt';
 import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome, Settlement } from '../../../ports/payment-provider';

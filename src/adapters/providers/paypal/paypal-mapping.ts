@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttemptFailure } from '../../../domain/attempt';
 import { exponentOf } from '../../../domain/currency';
 import { assertNever } from '../../../domain/assert-never';

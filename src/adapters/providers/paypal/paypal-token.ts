@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type Budget, type HttpAnswer, type StopReason, sendHttp } from './paypal-http';
 import type { PayPalRequest } from './paypal-mapping';
 

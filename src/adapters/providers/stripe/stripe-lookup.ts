@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ProviderLookupRequest, ProviderOutcome } from '../../../ports/payment-provider';
 import { failedOutcome, unknownOutcome } from '../outcomes';
 import { ask, refundAnswerOutcome, type StripeCall } from './stripe-call';
