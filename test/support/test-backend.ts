@@ -79,6 +79,8 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}, options: 
     deps,
     clock,
     async reset(policy = options.policy ?? POLICY) {
+      // A CRM write-back the previous test started must not run into the truncation (PostgreSQL: deadlock detected).
+      await deps.background.drain();
       await resetLedger(db);
       await seedSandbox(db);
       const parsed = parsePolicy(policy);
