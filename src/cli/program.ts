@@ -210,7 +210,7 @@ export function report(error: unknown, options: GlobalOptions): number {
   }
   if (error instanceof AppError) {
     if (options.json) process.stdout.write(`${JSON.stringify({ error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } }, null, 2)}\n`);
-    else process.stderr.write(`${error.code}: ${error.message}\n`);
+    else process.stderr.write(`${error.code}: ${error.message}\n${problemLines(error)}`);
     return exitCodeOfError(error.code);
   }
   if (error instanceof EmbeddedDatabaseError || error instanceof ListenError) {
@@ -219,4 +219,11 @@ export function report(error: unknown, options: GlobalOptions): number {
   }
   process.stderr.write(`Unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
   return EXIT.unexpected;
+}
+
+/** An invalid policy's problems, one per line, each with where it is. */
+function problemLines(error: AppError): string {
+  const problems = error.details?.problems;
+  if (!Array.isArray(problems)) return '';
+  return problems.map((problem: { path?: unknown; message?: unknown }) => `  ${typeof problem.path === 'string' && problem.path ? `${problem.path}: ` : ''}${String(problem.message)}\n`).join('');
 }

@@ -89,6 +89,20 @@ describe('the CLI beside a running server', () => {
     expect((await runCli(['policy', 'show', '--user', '2'], env, home)).code).toBe(4);
   });
 
+  it('saves what policy show --json printed as it is, and lists every problem of an invalid policy', async () => {
+    const shown = await runCli(['policy', 'show', '--user', '1', '--json'], env, home);
+    const view = JSON.parse(shown.stdout) as { version: number; policy: Record<string, unknown> };
+    const file = path.join(home, 'shown-policy.json');
+    writeFileSync(file, JSON.stringify({ ...view, policy: { ...view.policy, approvalExpiresAfterHours: 48 } }));
+    const saved = await runCli(['policy', 'set', '--user', '1', '--file', file, '--from-version', String(view.version)], env, home);
+    expect(saved.code).toBe(0);
+    expect(saved.stdout).toContain(`Saved as version ${view.version + 1}`);
+    writeFileSync(file, JSON.stringify({ ...view.policy, limits: { usd: { perRefund: '1' } }, approvalExpiresAfterHours: 0 }));
+    const invalid = await runCli(['policy', 'set', '--user', '1', '--file', file, '--from-version', String(view.version + 1)], env, home);
+    expect(invalid.code).toBe(4);
+    expect(invalid.stderr).toMatch(/^INVALID_POLICY: The refund policy has 2 problems: nothing was saved\.\n {2}approvalExpiresAfterHours: .+\n {2}limits\.usd: write the currency code in capitals: USD\n$/);
+  });
+
   it('runs a bulk file beside the server: bad rows named, a dry run, a run, a harmless rerun', async () => {
     const lines = ['objectType,objectId,amount,reason,note', ...Array.from({ length: 27 }, (_, n) => `deals,1002,${100 + n},duplicate,row ${n}`), 'deals,1002,1.5,duplicate,', 'deals,x,1,duplicate,', 'deals,1002,1,other,'];
     const file = path.join(home, 'bulk.csv');

@@ -22,7 +22,7 @@ export async function policySetCommand(session: CliSession, options: { user: str
   const user = userOption(options.user);
   let policy: unknown;
   try {
-    policy = JSON.parse(readFileSync(options.file, 'utf8'));
+    policy = unwrapShown(JSON.parse(readFileSync(options.file, 'utf8')));
   } catch (error) {
     throw new AppError('INVALID_REQUEST', `--file ${options.file} cannot be read as JSON: ${(error as Error).message}`, { field: 'file' });
   }
@@ -32,6 +32,12 @@ export async function policySetCommand(session: CliSession, options: { user: str
   const { view, changed } = await savePolicy(backend.deps, user, { policy, version }, 'cli');
   session.print(view, () => `${changed ? `Saved as version ${view.version}` : 'Nothing changed: this is the current policy'}.\n${formatPolicy(view)}`);
   return EXIT.ok;
+}
+
+/** The file may be the policy itself or what `policy show --json` printed (the policy under `policy`, beside its version). */
+function unwrapShown(json: unknown): unknown {
+  const shown = json as { policy?: unknown; version?: unknown } | null;
+  return typeof shown === 'object' && shown !== null && 'policy' in shown && typeof shown.version === 'number' ? shown.policy : json;
 }
 
 export async function policyHistoryCommand(session: CliSession, options: { user: string; limit?: string }): Promise<number> {
