@@ -1,3 +1,5 @@
+import { AppError } from '../../src/domain/errors';
+import type { Ledger } from '../../src/ports/ledger';
 import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
 
 const ADMIN = '1';
@@ -44,6 +46,25 @@ describe('approvals over HTTP (design §5, §7)', () => {
     const after = await http.request('GET', `/api/transactions/deals/1001?userId=${REP}`);
     expect(after.body.viewer).toMatchObject({ approvalAbove: '350.00', dailyRemaining: '350.00' });
     expect((await http.request('GET', `/api/transactions/deals/1001?userId=${MANAGER}`)).body.viewer).toMatchObject({ canRefund: false, canApprove: true });
+  });
+
+  it('keeps an approved refund that was sent but whose outcome the ledger could not take in flight, and says so', async () => {
+    const held = await request('600.00');
+    const real = backend.deps.ledger;
+    const down = new AppError('LEDGER_UNAVAILABLE', 'The refund ledger is not answering right now. Try again in a minute.', { retryAfterSeconds: 30 });
+    const ledger: Ledger = Object.assign(Object.create(Object.getPrototypeOf(real)) as Ledger, real, {
+      changeAttempt: (...args: Parameters<Ledger['changeAttempt']>) => (args[1].kind === 'outcome' ? Promise.reject(down) : real.changeAttempt(...args)),
+    });
+    const broken = await startHttp({ ...backend.deps, ledger }, { clientSecret: null, allowUnsigned: true });
+    try {
+      const approved = await broken.request('POST', `/api/attempts/${held.id}/approve?userId=${MANAGER}`, { body: {} });
+      expect(approved.status).toBe(202);
+      expect(approved.body.attempt).toMatchObject({ id: held.id, status: 'unknown', failure: { code: 'outcome_not_recorded' } });
+    } finally {
+      await broken.close();
+    }
+    expect(backend.stripe.calls).toHaveLength(1);
+    expect((await backend.attemptsOf({ objectType: 'deals', objectId: '1001' }))[0]).toMatchObject({ id: held.id, status: 'pending' });
   });
 
   it('holds an over-limit refund, lists it for approvers only, and approving runs it with the requester\'s key', async () => {

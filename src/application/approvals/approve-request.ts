@@ -4,7 +4,8 @@ import { mayApprove } from '../../domain/refund-decision';
 import type { ProviderOutcome } from '../../ports/payment-provider';
 import { type AttemptResult, attemptResult } from '../attempts/attempt-result';
 import { configuredProvider } from '../attempts/prepare-attempt';
-import { withDeadline } from '../attempts/provider-deadline';
+import { requestBudget } from '../attempts/request-budget';
+import { sendAndRecord } from '../attempts/send-and-record';
 import { recordChange } from '../attempts/record-outcome';
 import type { RefundDeps } from '../refund-deps';
 import { changed, pendingRequest } from './decide-request';
@@ -15,6 +16,7 @@ import { changed, pendingRequest } from './decide-request';
  * its outcome is recorded like any other.
  */
 export async function approveRequest(deps: RefundDeps, id: AttemptId, userId: HubSpotUserId, note: string | null): Promise<AttemptResult> {
+  const budget = requestBudget();
   const request = await pendingRequest(deps, id, userId, note);
   const { attempt, payment, user, inForce } = request;
   if (!mayApprove(inForce.policy, user)) throw new AppError('NOT_PERMITTED', 'Only approvers named in the refund policy may approve refunds.');
@@ -23,7 +25,7 @@ export async function approveRequest(deps: RefundDeps, id: AttemptId, userId: Hu
   const approved = changed(await recordChange(deps, attempt, { kind: 'approve', decision: request.decision }, 'approval'), payment.currency);
   const totals = approved.payment.totals;
   const isFullAmount = attempt.amountMinor === totals.paidMinor && totals.refundedMinor + totals.voidedMinor + totals.heldMinor + totals.inFlightMinor === attempt.amountMinor;
-  const outcome = await withDeadline(deps, provider.name, attempt, (signal): Promise<ProviderOutcome> => {
+  const sent = await sendAndRecord(deps, provider, approved.attempt, budget, (signal): Promise<ProviderOutcome> => {
     const common = { attemptId: attempt.id, idempotencyKey: attempt.idempotencyKey, providerTransactionId: payment.key.providerTransactionId, cardLast4: payment.cardLast4, signal };
     const amount = { minor: attempt.amountMinor, currency: attempt.currency };
     if (attempt.kind === 'void') {
@@ -32,6 +34,7 @@ export async function approveRequest(deps: RefundDeps, id: AttemptId, userId: Hu
     }
     return provider.refund({ ...common, amount, isFullAmount, reason: attempt.reason });
   });
-  const recorded = changed(await recordChange(deps, approved.attempt, { kind: 'outcome', outcome }, 'sender'), payment.currency);
+  if (sent.kind === 'unrecorded') return attemptResult('created', attempt.transaction, sent.attempt, approved.payment);
+  const recorded = changed(sent.result, payment.currency);
   return attemptResult('created', attempt.transaction, recorded.attempt, recorded.payment);
 }

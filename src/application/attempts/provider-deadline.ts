@@ -12,8 +12,9 @@ export async function withDeadline(
   provider: PaymentProviderName,
   attempt: Pick<RefundAttempt, 'id'>,
   call: (signal: AbortSignal) => Promise<ProviderOutcome>,
+  budgetMs: number = deps.providerTimeoutMs,
 ): Promise<ProviderOutcome> {
-  const seconds = Math.round(deps.providerTimeoutMs / 1000);
+  const seconds = Math.max(1, Math.round(budgetMs / 1000));
   const timedOut: ProviderOutcome = {
     status: 'unknown',
     failure: {
@@ -21,7 +22,7 @@ export async function withDeadline(
       message: `The payment provider did not answer within ${seconds} seconds. The refund may or may not have gone through; it will be checked before anyone retries.`,
     },
   };
-  return withBudget(deps.providerTimeoutMs, call, timedOut, (error) => {
+  return withBudget(budgetMs, call, timedOut, (error) => {
     deps.logger.error('provider adapter threw', { provider, attemptId: attempt.id, error: String(error) });
     return { status: 'unknown', failure: { code: 'provider_error', message: 'The refund could not be confirmed with the provider; it will be checked before anyone retries.' } };
   });

@@ -8,8 +8,8 @@ import { sightingOf } from '../load-transaction';
 import type { RefundDeps } from '../refund-deps';
 import { type AttemptResult, attemptResult } from './attempt-result';
 import type { PreparedAttempt } from './prepare-attempt';
-import { withDeadline } from './provider-deadline';
-import { recordChange } from './record-outcome';
+import type { RequestBudget } from './request-budget';
+import { sendAndRecord } from './send-and-record';
 import { DAY_MS, DECLINE_WINDOW_MS, refundJudge } from './refund-judge';
 import { reserveRejection } from './reserve-rejection';
 
@@ -21,7 +21,7 @@ export type ProviderCall = (attempt: RefundAttempt, payment: PaymentState, isFul
  * for daily totals), the policy decides, then send to the provider and record the outcome; or hold for an
  * approver. Record first, never twice, never more than was paid, and a timeout is `unknown`.
  */
-export async function submitAttempt(deps: RefundDeps, prepared: PreparedAttempt, draft: AttemptDraft, call: ProviderCall): Promise<AttemptResult> {
+export async function submitAttempt(deps: RefundDeps, prepared: PreparedAttempt, draft: AttemptDraft, call: ProviderCall, budget: RequestBudget): Promise<AttemptResult> {
   const { transaction, user, inForce, provider } = prepared;
   const now = deps.clock.now();
   const daily = dailyLimitOf(inForce.policy, user, transaction.currency) === null ? null : { userId: draft.requestedBy.userId, since: new Date(now.getTime() - DAY_MS) };
@@ -41,14 +41,10 @@ export async function submitAttempt(deps: RefundDeps, prepared: PreparedAttempt,
         deps.logger.info('refund attempt', { attemptId: reserved.attempt.id, kind: draft.kind, status: 'awaiting_approval', source: 'sender' });
         return attemptResult('created', transaction.ref, reserved.attempt, reserved.payment);
       }
-      const outcome = await withDeadline(deps, provider.name, reserved.attempt, (signal) => call(reserved.attempt, reserved.payment, reserved.isFullAmount, signal));
-      const recorded = await recordChange(deps, reserved.attempt, { kind: 'outcome', outcome }, 'sender').catch((error: unknown) => {
-        if (!(isAppError(error) && error.code === 'LEDGER_UNAVAILABLE')) throw error;
-        deps.logger.error('outcome not recorded: the ledger did not answer; the resolver will look it up', { attemptId: reserved.attempt.id, status: outcome.status });
-        return null;
-      });
-      // Sent, but the answer could not be kept: the attempt stays in flight in the ledger and is looked up later.
-      if (!recorded) return attemptResult('created', transaction.ref, unrecorded(reserved.attempt), reserved.payment);
+      const sent = await sendAndRecord(deps, provider, reserved.attempt, budget, (signal) => call(reserved.attempt, reserved.payment, reserved.isFullAmount, signal));
+      // Sent, but the answer could not be kept yet: the attempt stays in flight in the ledger and is looked up later.
+      if (sent.kind === 'unrecorded') return attemptResult('created', transaction.ref, sent.attempt, reserved.payment);
+      const recorded = sent.result;
       if (recorded.kind !== 'changed') throw new Error(`attempt ${reserved.attempt.id} could not record its outcome (${recorded.kind})`);
       return attemptResult('created', transaction.ref, recorded.attempt, recorded.payment);
     }
@@ -57,13 +53,3 @@ export async function submitAttempt(deps: RefundDeps, prepared: PreparedAttempt,
   }
 }
 
-function unrecorded(attempt: RefundAttempt): RefundAttempt {
-  return {
-    ...attempt,
-    status: 'unknown',
-    failure: {
-      code: 'outcome_not_recorded',
-      message: 'The payment provider answered, but its answer could not be saved. It will be checked with the provider before anyone retries.',
-    },
-  };
-}

@@ -3,6 +3,7 @@ import { attemptId, type HubSpotUserId, type IdempotencyKey, type TransactionRef
 import type { RefundReason } from '../../domain/refund-reason';
 import { type AttemptResult } from '../attempts/attempt-result';
 import { prepareAttempt } from '../attempts/prepare-attempt';
+import { requestBudget } from '../attempts/request-budget';
 import { submitAttempt } from '../attempts/submit-attempt';
 import type { RefundDeps } from '../refund-deps';
 import { fingerprintOf, noteOf, requestedAmount } from './refund-input';
@@ -21,6 +22,7 @@ export type RefundResult = AttemptResult;
 
 /** A refund of the record's payment, in full or in part (design §3, §5). */
 export async function requestRefund(deps: RefundDeps, command: RefundCommand): Promise<RefundResult> {
+  const budget = requestBudget();
   const prepared = await prepareAttempt(deps, command.transaction, command.userId);
   const { transaction, provider, inForce } = prepared;
   const amount = requestedAmount(command.amount, transaction.currency);
@@ -51,5 +53,6 @@ export async function requestRefund(deps: RefundDeps, command: RefundCommand): P
         cardLast4: payment.cardLast4,
         signal,
       }),
+    budget,
   );
 }

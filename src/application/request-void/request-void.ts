@@ -5,6 +5,7 @@ import type { RefundReason } from '../../domain/refund-reason';
 import type { Settlement } from '../../ports/payment-provider';
 import type { AttemptResult } from '../attempts/attempt-result';
 import { prepareAttempt } from '../attempts/prepare-attempt';
+import { requestBudget } from '../attempts/request-budget';
 import { submitAttempt } from '../attempts/submit-attempt';
 import type { RefundDeps } from '../refund-deps';
 import { fingerprintOf, noteOf } from '../request-refund/refund-input';
@@ -26,6 +27,7 @@ const NOT_VOIDABLE = 'A void cancels the whole payment before the provider settl
  * The refund policy applies to it as to a refund of the whole amount.
  */
 export async function requestVoid(deps: RefundDeps, command: VoidCommand): Promise<AttemptResult> {
+  const budget = requestBudget();
   const prepared = await prepareAttempt(deps, command.transaction, command.userId);
   const { transaction, provider, inForce } = prepared;
   const voids = provider.voids;
@@ -62,6 +64,7 @@ export async function requestVoid(deps: RefundDeps, command: VoidCommand): Promi
           cardLast4: current.cardLast4,
           signal,
         }),
+      budget,
     );
   } catch (error) {
     if (error instanceof AppError && (error.code === 'AMOUNT_EXCEEDS_REFUNDABLE' || (error.code === 'TRANSACTION_NOT_REFUNDABLE' && error.details?.refundable !== undefined))) {
