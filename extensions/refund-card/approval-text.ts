@@ -1,5 +1,5 @@
-import type { ViewerView } from './api-schemas';
-import { exceeds } from './decimal-amount';
+import type { ViewerView } from '../shared/api-schemas';
+import { exceeds } from '../shared/decimal-amount';
 
 /** Whether this amount goes to an approver first (the backend decides; the card only says so beforehand). */
 export function needsApproval(amount: string, viewer: ViewerView): boolean {

@@ -1,9 +1,9 @@
 import { Button, Flex, Modal, Text, useExtensionActions } from '@hubspot/ui-extensions';
 import { useCallback, useState } from 'react';
-import type { ApiError } from './api-error';
-import type { AttemptResult, TransactionDetails } from './api-schemas';
-import { isZero } from './decimal-amount';
-import type { TransactionRef } from './object-type';
+import type { ApiError } from '../shared/api-error';
+import type { AttemptResult, TransactionDetails } from '../shared/api-schemas';
+import { isZero } from '../shared/decimal-amount';
+import type { TransactionRef } from '../shared/object-type';
 import type { RefundApi } from './refund-api';
 import { RefundForm } from './refund-form';
 import { VoidForm } from './void-form';

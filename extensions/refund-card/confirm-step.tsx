@@ -1,6 +1,6 @@
 import { Button, LoadingButton, LoadingSpinner, ModalBody, ModalFooter, Text } from '@hubspot/ui-extensions';
-import { isWorthRetrying } from './api-error';
-import { AttemptError } from './attempt-error';
+import { isWorthRetrying } from '../shared/api-error';
+import { AttemptError } from '../shared/attempt-error';
 import type { AttemptSubmission } from './use-attempt-submission';
 
 interface ConfirmStepProps {

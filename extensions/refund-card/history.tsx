@@ -1,9 +1,9 @@
 import { Button, EmptyState, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
-import type { AttemptView } from './api-schemas';
-import { formatDate } from './date-format';
-import { kindLabel, personLabel, reasonLabel } from './labels';
-import { formatMoney } from './money-format';
-import { AttemptStatusTag } from './status-tags';
+import type { AttemptView } from '../shared/api-schemas';
+import { formatDate } from '../shared/date-format';
+import { kindLabel, personLabel, reasonLabel } from '../shared/labels';
+import { formatMoney } from '../shared/money-format';
+import { AttemptStatusTag } from '../shared/status-tags';
 
 interface HistoryProps {
   readonly attempts: readonly AttemptView[];

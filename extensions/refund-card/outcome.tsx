@@ -1,8 +1,8 @@
 import { Alert, Button, Text } from '@hubspot/ui-extensions';
-import type { AttemptView } from './api-schemas';
-import { formatDate } from './date-format';
-import { kindLabel, personLabel, unreachable } from './labels';
-import { formatMoney } from './money-format';
+import type { AttemptView } from '../shared/api-schemas';
+import { formatDate } from '../shared/date-format';
+import { kindLabel, personLabel, unreachable } from '../shared/labels';
+import { formatMoney } from '../shared/money-format';
 
 export const MONEY_RETURNS = 'The money returns to the original payment method, usually within 5-10 business days.';
 

@@ -1,11 +1,12 @@
 import { Box, Button, Flex, Heading, Modal, Text, useExtensionActions } from '@hubspot/ui-extensions';
 import { useCallback, useState } from 'react';
-import type { AttemptResult, AttemptView, ViewerView } from './api-schemas';
-import { formatDate } from './date-format';
-import { DecisionForm } from './decision-form';
-import { kindLabel, personLabel, reasonLabel } from './labels';
-import { formatMoney } from './money-format';
-import type { Decision, RefundApi } from './refund-api';
+import type { AttemptResult, AttemptView, ViewerView } from '../shared/api-schemas';
+import { formatDate } from '../shared/date-format';
+import { DecisionForm } from '../shared/decision-form';
+import { kindLabel, personLabel, reasonLabel } from '../shared/labels';
+import { formatMoney } from '../shared/money-format';
+import type { Decision } from '../shared/decision';
+import type { RefundApi } from './refund-api';
 
 interface PendingRequestsProps {
   readonly attempts: readonly AttemptView[];

@@ -1,5 +1,5 @@
 import { Alert, Text } from '@hubspot/ui-extensions';
-import type { ViewerView } from './api-schemas';
+import type { ViewerView } from '../shared/api-schemas';
 
 /** The backend decided this user may not refund (design §5); the card only says why and whom to ask. */
 export function ReadOnlyNotice({ viewer }: { viewer: ViewerView }) {

@@ -1,6 +1,7 @@
 import { Select, TextArea } from '@hubspot/ui-extensions';
-import type { RefundReason } from './api-schemas';
-import { REASON_OPTIONS, reasonLabel } from './labels';
+import type { RefundReason } from '../shared/api-schemas';
+import { REASON_OPTIONS, reasonLabel } from '../shared/labels';
+import { NOTE_MAX_LENGTH } from '../shared/note-length';
 
 export interface ReasonValue {
   readonly reason: RefundReason | null;
@@ -8,8 +9,6 @@ export interface ReasonValue {
 }
 
 export type ReasonProblems = { readonly reason?: string; readonly note?: string };
-
-export const NOTE_MAX_LENGTH = 2000;
 
 /**
  * The same rules as the API (src/contract/request-schemas.ts and the policy's requireNoteFor, which the backend

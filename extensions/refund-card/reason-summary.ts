@@ -1,5 +1,5 @@
-import type { RefundReason } from './api-schemas';
-import { reasonLabel } from './labels';
+import type { RefundReason } from '../shared/api-schemas';
+import { reasonLabel } from '../shared/labels';
 
 export function reasonSummary(reason: RefundReason, note: string): string {
   const trimmed = note.trim();

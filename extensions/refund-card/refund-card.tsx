@@ -1,12 +1,12 @@
 import { Alert, Button, Divider, ErrorState, Flex, Heading, LoadingSpinner, Text, useExtensionContext } from '@hubspot/ui-extensions';
 import { useCallback, useMemo, useState } from 'react';
-import type { AttemptResult, AttemptView } from './api-schemas';
+import type { AttemptResult, AttemptView } from '../shared/api-schemas';
 import { AttemptActions } from './attempt-actions';
 import { CARD_CONFIG, type CardConfig, type CardConfigResult } from './card-config';
-import { errorTitle } from './error-text';
+import { errorTitle } from '../shared/error-text';
 import { History } from './history';
-import { LoadError } from './load-error';
-import { apiObjectType, type TransactionRef } from './object-type';
+import { LoadError } from '../shared/load-error';
+import { apiObjectType, type TransactionRef } from '../shared/object-type';
 import { Outcome } from './outcome';
 import { PendingRequests } from './pending-requests';
 import { ReadOnlyNotice } from './read-only-notice';
@@ -15,6 +15,7 @@ import { Summary } from './summary';
 import { useRecordRefresh } from './use-record-refresh';
 import { useOlderAttempts } from './use-older-attempts';
 import { useTransaction } from './use-transaction';
+import { usableLocale } from '../shared/usable-locale';
 
 /** The Refund card on a CRM record: summary, actions (or why there are none), the last outcome, history. */
 export function RefundCard({ config = CARD_CONFIG }: { config?: CardConfigResult }) {
@@ -105,14 +106,4 @@ function ConfiguredRefundCard({ config }: { config: CardConfig }) {
       ) : null}
     </Flex>
   );
-}
-
-/** HubSpot gives a locale tag such as "en-us"; one Intl does not know falls back to the runtime's default. */
-function usableLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  try {
-    return Intl.NumberFormat.supportedLocalesOf([locale]).length > 0 ? locale : undefined;
-  } catch {
-    return undefined;
-  }
 }

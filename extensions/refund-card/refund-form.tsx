@@ -1,11 +1,11 @@
 import { Input, ModalBody, Text, ToggleGroup } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { ApiError, ApiResult } from './api-error';
-import type { AttemptResult, RefundReason, TransactionView, ViewerView } from './api-schemas';
+import type { ApiError, ApiResult } from '../shared/api-error';
+import type { AttemptResult, RefundReason, TransactionView, ViewerView } from '../shared/api-schemas';
 import { ConfirmStep } from './confirm-step';
-import { type AmountProblem, checkAmount, decimalsOf, exceeds, isZero } from './decimal-amount';
-import { unreachable } from './labels';
-import { formatMoney } from './money-format';
+import { type AmountProblem, checkAmount, decimalsOf, exceeds, isZero } from '../shared/decimal-amount';
+import { unreachable } from '../shared/labels';
+import { formatMoney } from '../shared/money-format';
 import { MONEY_RETURNS } from './outcome';
 import { approvalLine, needsApproval } from './approval-text';
 import { checkReason, ReasonFields, type ReasonValue } from './reason-fields';

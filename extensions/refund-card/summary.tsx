@@ -1,9 +1,9 @@
 import { Alert, DescriptionList, DescriptionListItem, Statistics, StatisticsItem, Text } from '@hubspot/ui-extensions';
-import { isZero } from './decimal-amount';
-import type { TransactionView, ViewerView } from './api-schemas';
-import { providerLabel } from './labels';
-import { formatMoney } from './money-format';
-import { RefundStatusTag } from './status-tags';
+import { isZero } from '../shared/decimal-amount';
+import type { TransactionView, ViewerView } from '../shared/api-schemas';
+import { providerLabel } from '../shared/labels';
+import { formatMoney } from '../shared/money-format';
+import { RefundStatusTag } from '../shared/status-tags';
 
 /** What was paid, refunded and still refundable, exactly as the backend computed them (no math here). */
 export function Summary({ transaction, viewer, locale }: { transaction: TransactionView; viewer: ViewerView; locale: string | undefined }) {

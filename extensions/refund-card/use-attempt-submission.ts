@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
-import type { ApiError, ApiResult } from './api-error';
-import type { AttemptResult } from './api-schemas';
+import type { ApiError, ApiResult } from '../shared/api-error';
+import type { AttemptResult } from '../shared/api-schemas';
 import { newIdempotencyKey } from './idempotency-key';
 
 export interface AttemptSubmission {

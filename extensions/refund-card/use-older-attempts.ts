@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { ApiError } from './api-error';
-import type { AttemptView } from './api-schemas';
-import type { TransactionRef } from './object-type';
+import type { ApiError } from '../shared/api-error';
+import type { AttemptView } from '../shared/api-schemas';
+import type { TransactionRef } from '../shared/object-type';
 import type { RefundApi } from './refund-api';
 
 interface Pages {

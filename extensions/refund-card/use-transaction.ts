@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from './api-error';
-import type { TransactionDetails } from './api-schemas';
-import type { TransactionRef } from './object-type';
+import type { ApiError } from '../shared/api-error';
+import type { TransactionDetails } from '../shared/api-schemas';
+import type { TransactionRef } from '../shared/object-type';
 import type { RefundApi } from './refund-api';
 
 export type TransactionState =

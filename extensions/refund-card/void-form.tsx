@@ -1,10 +1,10 @@
 import { ModalBody, Text } from '@hubspot/ui-extensions';
 import { useState } from 'react';
-import type { ApiError, ApiResult } from './api-error';
-import type { AttemptResult, RefundReason, TransactionView, ViewerView } from './api-schemas';
+import type { ApiError, ApiResult } from '../shared/api-error';
+import type { AttemptResult, RefundReason, TransactionView, ViewerView } from '../shared/api-schemas';
 import { approvalLine, needsApproval } from './approval-text';
 import { ConfirmStep } from './confirm-step';
-import { formatMoney } from './money-format';
+import { formatMoney } from '../shared/money-format';
 import { checkReason, ReasonFields, type ReasonValue } from './reason-fields';
 import { reasonSummary } from './reason-summary';
 import type { VoidRequest } from './refund-api';

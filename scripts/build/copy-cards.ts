@@ -7,6 +7,7 @@ import { readJson, writeJson } from './files';
 
 const CARDS_PREFIX = '/app/cards/';
 const HSMETA = /-hsmeta\.json$/;
+const SHARED = 'shared';
 
 /** What HubSpot needs from a card's metadata to find its files; the rest is checked by HubSpot on upload. */
 const cardMetaSchema = z.object({
@@ -65,6 +66,9 @@ export function copyCards(extensionsDir: string, srcDir: string, card: CardConfi
     // Optional, as in HubSpot's 2026.03 card template (app/cards/tsconfig.json).
     const tsconfig = path.join(extensionsDir, 'tsconfig.json');
     if (existsSync(tsconfig)) cpSync(tsconfig, path.join(cardsDir, 'tsconfig.json'));
+    // HubSpot builds app/cards/ on its own: the modules the card shares with the pages travel with it (`../shared/…`).
+    const shared = path.join(extensionsDir, SHARED);
+    if (existsSync(shared)) cpSync(shared, path.join(cardsDir, SHARED), { recursive: true, filter: (from) => keep(path.basename(from)) });
   }
   return cards;
 }

@@ -1,6 +1,6 @@
 import { Button, Input, LoadingButton, Modal, Select, StatisticsItem, TextArea, ToggleGroup } from '@hubspot/ui-extensions';
 import { createRenderer, type RenderedElementNode } from '@hubspot/ui-extensions/testing';
-import type { RefundReason } from '../../extensions/refund-card/api-schemas';
+import type { RefundReason } from '../../extensions/shared/api-schemas';
 import { type CardConfigResult, readCardConfig } from '../../extensions/refund-card/card-config';
 import { RefundCard } from '../../extensions/refund-card/refund-card';
 

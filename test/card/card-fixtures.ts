@@ -1,4 +1,4 @@
-import type { AttemptResult, AttemptView, TransactionDetails, TransactionView, ViewerView } from '../../extensions/refund-card/api-schemas';
+import type { AttemptResult, AttemptView, TransactionDetails, TransactionView, ViewerView } from '../../extensions/shared/api-schemas';
 
 /** Typed copies of what the backend sends (src/application/transaction-view.ts), for fake answers. */
 export function transactionView(overrides: Partial<TransactionView> = {}): TransactionView {

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { apiErrorBodySchema, attemptPageSchema, attemptResultSchema, transactionDetailsSchema } from '../../extensions/refund-card/api-schemas';
+import { apiErrorBodySchema, attemptPageSchema, attemptResultSchema, transactionDetailsSchema } from '../../extensions/shared/api-schemas';
 import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
 
 /**

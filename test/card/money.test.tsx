@@ -1,6 +1,6 @@
-import { checkAmount, decimalsOf, exceeds, fromMinorUnits, isZero, toMinorUnits } from '../../extensions/refund-card/decimal-amount';
+import { checkAmount, decimalsOf, exceeds, fromMinorUnits, isZero, toMinorUnits } from '../../extensions/shared/decimal-amount';
 import { newIdempotencyKey } from '../../extensions/refund-card/idempotency-key';
-import { formatMoney } from '../../extensions/refund-card/money-format';
+import { formatMoney } from '../../extensions/shared/money-format';
 
 describe('formatMoney: the backend decimal spliced into the locale shape, never a JS number', () => {
   test.each([

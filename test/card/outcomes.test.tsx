@@ -1,5 +1,5 @@
 import { Alert, Text } from '@hubspot/ui-extensions';
-import type { AttemptView } from '../../extensions/refund-card/api-schemas';
+import type { AttemptView } from '../../extensions/shared/api-schemas';
 import { renderCard, useCardClock } from './card-driver';
 import { attemptResult, transactionDetails } from './card-fixtures';
 import { fakeFetchBackend } from './fake-backend';

@@ -1,6 +1,6 @@
 import { hubspot } from '@hubspot/ui-extensions';
 import { readCardConfig } from '../../extensions/refund-card/card-config';
-import { apiObjectType } from '../../extensions/refund-card/object-type';
+import { apiObjectType } from '../../extensions/shared/object-type';
 import { createRefundApi } from '../../extensions/refund-card/refund-api';
 import { apiError, attemptResult, transactionDetails } from './card-fixtures';
 

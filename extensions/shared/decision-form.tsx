@@ -5,8 +5,8 @@ import type { AttemptResult, AttemptView } from './api-schemas';
 import { AttemptError } from './attempt-error';
 import { kindLabel, personLabel, unreachable } from './labels';
 import { formatMoney } from './money-format';
-import { NOTE_MAX_LENGTH } from './reason-fields';
-import type { Decision } from './refund-api';
+import type { Decision } from './decision';
+import { NOTE_MAX_LENGTH } from './note-length';
 
 interface DecisionFormProps {
   readonly attempt: AttemptView;
