@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { BACKEND_URL_PATTERN } from '../shared/backend-config';
 import checkedInConfig from './card-config.json';
 
 /**
@@ -14,7 +15,7 @@ const cardConfigSchema = z
   })
   .superRefine((config, context) => {
     if (config.transport !== 'fetch') return;
-    if (!config.backendUrl || !/^https?:\/\/[^/\s]+(\/[^\s]*)?$/.test(config.backendUrl)) {
+    if (!config.backendUrl || !BACKEND_URL_PATTERN.test(config.backendUrl)) {
       context.addIssue({ code: 'custom', path: ['backendUrl'], message: 'must be the backend URL (https://…) when transport is "fetch"' });
     }
   });

@@ -1,7 +1,8 @@
-import { Alert, Button, Divider, ErrorState, Flex, Heading, LoadingSpinner, Text, useExtensionContext } from '@hubspot/ui-extensions';
+import { Alert, Button, Divider, Flex, Heading, LoadingSpinner, Text, useExtensionContext } from '@hubspot/ui-extensions';
 import { useCallback, useMemo, useState } from 'react';
 import type { AttemptResult, AttemptView } from '../shared/api-schemas';
 import { AttemptActions } from './attempt-actions';
+import { ConfigError } from '../shared/config-error';
 import { CARD_CONFIG, type CardConfig, type CardConfigResult } from './card-config';
 import { errorTitle } from '../shared/error-text';
 import { History } from './history';
@@ -20,12 +21,7 @@ import { usableLocale } from '../shared/usable-locale';
 /** The Refund card on a CRM record: summary, actions (or why there are none), the last outcome, history. */
 export function RefundCard({ config = CARD_CONFIG }: { config?: CardConfigResult }) {
   if (!config.ok) {
-    return (
-      <ErrorState testId="config-error" title="The Refund card is not set up correctly">
-        <Text>{config.message}</Text>
-        <Text>Ask the HubSpot admin who installed the app to rebuild it with a valid configuration.</Text>
-      </ErrorState>
-    );
+    return <ConfigError what="The Refund card" message={config.message} />;
   }
   return <ConfiguredRefundCard config={config.config} />;
 }

@@ -5,8 +5,8 @@ import * as z from 'zod';
  * built and shipped on its own (HubSpot bundles app/cards/ alone), so it cannot import the backend's types:
  * these schemas are the card's copy, and every answer is parsed with them before it is shown.
  */
-const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'is not a decimal amount');
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 4217 code');
+export const decimalString = z.string().regex(/^\d+(\.\d+)?$/, 'is not a decimal amount');
+export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'is not an ISO 4217 code');
 
 export const REFUND_STATUSES = ['not_refunded', 'refund_awaiting_approval', 'refund_pending', 'partially_refunded', 'fully_refunded', 'voided'] as const;
 export const ATTEMPT_STATUSES = ['awaiting_approval', 'pending', 'succeeded', 'failed', 'unknown', 'rejected', 'expired', 'canceled'] as const;
@@ -28,7 +28,7 @@ export const transactionViewSchema = z.object({
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
 });
 
-const personSchema = z.object({ userId: z.string(), name: z.string().nullable(), email: z.string().nullable() });
+export const personSchema = z.object({ userId: z.string(), name: z.string().nullable(), email: z.string().nullable() });
 
 export const attemptViewSchema = z.object({
   id: z.string(),

@@ -41,12 +41,10 @@ export type AmountCheck = { readonly ok: true; readonly amount: string } | { rea
 
 const TYPED_DECIMAL = /^(\d+)(?:\.(\d*))?$/;
 
-/**
- * Checks what the rep typed against what is left and their per-refund limit, in the currency's precision
- * (taken from `refundable`). Returns the amount as the API expects it ("12.5" USD → "12.50").
- */
-export function checkAmount(input: string, refundable: string, limit: string | null): AmountCheck {
-  const decimals = decimalsOf(refundable);
+export type TypedAmountProblem = Extract<AmountProblem, { kind: 'empty' | 'not_a_number' | 'too_precise' | 'not_positive' }>;
+
+/** What someone typed, as exact minor units of a currency with `decimals` digits after the point. */
+export function typedMinorUnits(input: string, decimals: number): { readonly ok: true; readonly minor: bigint } | { readonly ok: false; readonly problem: TypedAmountProblem } {
   const text = input.trim();
   if (text === '') return { ok: false, problem: { kind: 'empty' } };
   const match = TYPED_DECIMAL.exec(text);
@@ -55,6 +53,18 @@ export function checkAmount(input: string, refundable: string, limit: string | n
   if (fraction.length > decimals) return { ok: false, problem: { kind: 'too_precise', decimals } };
   const minor = BigInt((match[1] ?? '0') + fraction.padEnd(decimals, '0'));
   if (minor <= 0n) return { ok: false, problem: { kind: 'not_positive' } };
+  return { ok: true, minor };
+}
+
+/**
+ * Checks what the rep typed against what is left and their per-refund limit, in the currency's precision
+ * (taken from `refundable`). Returns the amount as the API expects it ("12.5" USD → "12.50").
+ */
+export function checkAmount(input: string, refundable: string, limit: string | null): AmountCheck {
+  const decimals = decimalsOf(refundable);
+  const typed = typedMinorUnits(input, decimals);
+  if (!typed.ok) return typed;
+  const { minor } = typed;
   const refundableMinor = toMinorUnits(refundable, decimals);
   if (refundableMinor !== null && minor > refundableMinor) return { ok: false, problem: { kind: 'over_refundable', refundable } };
   const limitMinor = limit === null ? null : toMinorUnits(limit, decimals);
