@@ -4,7 +4,7 @@ import { readAppJson, withBackendOrigin } from './build/app-config';
 import { BuildError } from './build/build-error';
 import { buildSettings, type CardConfig } from './build/build-settings';
 import { type BundledFunction, bundleFunction } from './build/bundle-function';
-import { type CopiedCard, copyCards } from './build/copy-cards';
+import { type CopiedComponent, copyComponents } from './build/copy-components';
 import { readJson, writeJson } from './build/files';
 
 /**
@@ -28,7 +28,8 @@ export interface BuildResult {
   readonly projectName: string;
   readonly app: { readonly uid: string; readonly requiredScopes: readonly string[]; readonly permittedFetch: readonly string[] };
   readonly card: CardConfig;
-  readonly cards: readonly CopiedCard[];
+  /** the card(s), the settings page and the app's pages, from extensions/ */
+  readonly components: readonly CopiedComponent[];
   readonly functions: readonly BundledFunction[];
   /** app/local.json, for `hs project dev` only */
   readonly localDev: string | null;
@@ -53,17 +54,17 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     localDev = path.join('src', 'app', 'local.json');
     writeJson(path.join(outDir, localDev), { proxy: { [settings.backendOrigin]: settings.localBackendUrl } });
   }
-  const cards = copyCards(options.extensionsDir ?? path.join(ROOT, 'extensions'), srcDir, settings.card);
+  const components = copyComponents(options.extensionsDir ?? path.join(ROOT, 'extensions'), srcDir, settings.card);
   const bundled = await bundleFunction(ROOT, srcDir);
   return {
     outDir,
     projectName,
     app: { uid: appMeta.uid, requiredScopes: appMeta.config.auth.requiredScopes, permittedFetch: appMeta.config.permittedUrls.fetch },
     card: settings.card,
-    cards,
+    components,
     functions: [bundled],
     localDev,
-    warnings: [...settings.warnings, ...(cards.length === 0 ? ['No card found in extensions/ (no *-hsmeta.json): the project has the app and its function only.'] : [])],
+    warnings: [...settings.warnings, ...(components.length === 0 ? ['No component found in extensions/ (no *-hsmeta.json): the project has the app and its function only.'] : [])],
   };
 }
 
@@ -84,8 +85,9 @@ function report(result: BuildResult): string {
     '',
     `  app        ${result.app.uid}: scopes ${result.app.requiredScopes.join(', ')}`,
     `             permitted fetch: ${result.app.permittedFetch.join(', ') || '(none)'}`,
-    ...result.cards.map((card) => `  card       ${card.uid}: ${card.entrypoint}, ${card.cardConfig}`),
+    ...result.components.map((component) => `  ${component.type.padEnd(10)} ${component.uid}: ${component.entrypoint}, ${component.config}`),
     `  card mode  ${result.card.transport}${result.card.transport === 'fetch' ? ` → ${result.card.backendUrl}` : ` → app function ${result.card.functionName}`}`,
+    ...(result.components.some((component) => component.type !== 'card') ? [`  pages      fetch → ${result.card.backendUrl}`] : []),
     ...result.functions.map(
       (fn) => `  function   ${fn.uid}: ${fn.entrypoint} (${formatBytes(fn.bytes)}, ${fn.packages.length} npm packages inlined)\n             secrets: ${fn.secretKeys.join(', ')}`,
     ),
@@ -97,7 +99,7 @@ function report(result: BuildResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Every file, except that a card's folder is one line: its sources are the card engineer's to list. */
+/** Every file, except that a component's folder is one line: its sources are its engineer's to list. */
 function listFiles(dir: string, base = dir): { file: string; bytes: number }[] {
   return readdirSync(dir)
     .sort()
@@ -105,10 +107,12 @@ function listFiles(dir: string, base = dir): { file: string; bytes: number }[] {
       const full = path.join(dir, name);
       if (!statSync(full).isDirectory()) return [{ file: path.relative(base, full), bytes: statSync(full).size }];
       const inside = listFiles(full, base);
-      if (path.relative(base, dir) !== path.join('src', 'app', 'cards')) return inside;
+      if (!COMPONENT_FOLDERS.includes(path.relative(base, dir))) return inside;
       return [{ file: `${path.relative(base, full)}/ (${inside.length} files)`, bytes: inside.reduce((sum, file) => sum + file.bytes, 0) }];
     });
 }
+
+const COMPONENT_FOLDERS = ['cards', 'settings', 'pages'].map((dir) => path.join('src', 'app', dir));
 
 function formatBytes(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;

@@ -37,8 +37,9 @@ export function buildSettings(env: NodeJS.ProcessEnv, app: AppJson): BuildSettin
   const { CARD_TRANSPORT: transport, BACKEND_URL, LOCAL_BACKEND_URL } = parsed.data;
   const warnings: string[] = [];
   const backendUrl = BACKEND_URL ? BACKEND_URL.replace(/\/+$/, '') : requireBackendOrigin(app);
-  if (!BACKEND_URL && (transport === 'fetch' || LOCAL_BACKEND_URL)) {
-    warnings.push(`BACKEND_URL is not set: the card calls ${backendUrl}, app.json's placeholder. Set it to the backend's public HTTPS URL before uploading.`);
+  // The settings page and the home page always use hubspot.fetch, whatever the card's transport.
+  if (!BACKEND_URL) {
+    warnings.push(`BACKEND_URL is not set: hubspot.fetch calls go to ${backendUrl}, app.json's placeholder. Set it to the backend's public HTTPS URL before uploading.`);
   }
   if (LOCAL_BACKEND_URL) warnings.push('LOCAL_BACKEND_URL is set: app/local.json is for `hs project dev` only; build again without it before `hs project upload`.');
   return {

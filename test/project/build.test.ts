@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { build } from 'esbuild';
 import { buildProject, type BuildResult } from '../../scripts/build-hubspot-project';
 import { readAppJson } from '../../scripts/build/app-config';
 import { isBuiltin, requiredModules } from '../../scripts/build/bundle-function';
@@ -52,6 +53,9 @@ function metaFilesUnder(dir: string, base = dir): string[] {
   });
 }
 
+/** The parser's type and the folder each hsmeta `type` must be in (@hubspot/project-parsing-lib 0.23.0, lib/constants.js). */
+const COMPONENT_FOLDERS = { card: ['CARD', 'cards'], settings: ['SETTINGS', 'settings'], page: ['PAGE', 'pages'], pages: ['PAGE', 'pages'] } as const;
+
 const byUid = (parsed: Parsed, uid: string) => parsed.nodes.find((node) => node.uid === uid);
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as any;
 
@@ -82,15 +86,59 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
         componentDeps: { app: app.uid, serverlessPackage: 'hubspot-serverless-package-uid' },
         config: { entrypoint: '/app/functions/refund-api.js', secretKeys: [...FUNCTION_SECRET_KEYS] },
       });
-      // Every card declared in extensions/ (none until the card lands there; the fixture build below has one).
+      // Every component declared in extensions/, in the folder its type requires.
       for (const file of metaFilesUnder(path.join(ROOT, 'extensions'))) {
-        const { uid } = readJson(path.join(ROOT, 'extensions', file));
-        expect(byUid(parsed, uid)).toMatchObject({ componentType: 'CARD', metaFilePath: `app/cards/${path.basename(file)}` });
+        const { uid, type } = readJson(path.join(ROOT, 'extensions', file));
+        const [componentType, dir] = COMPONENT_FOLDERS[type as keyof typeof COMPONENT_FOLDERS];
+        expect(byUid(parsed, uid)).toMatchObject({ componentType, metaFilePath: `app/${dir}/${path.basename(file)}`, componentDeps: { app: app.uid } });
       }
+      expect(parsed.nodes.map((node) => node.componentType).sort()).toEqual(['APPLICATION', 'APP_FUNCTION', 'CARD', 'SERVERLESS_PACKAGE', 'SETTINGS']);
       expect(parsed.skipped).toEqual([]);
       const found = new Set(parsed.nodes.map((node) => node.metaFilePath));
       expect(metaFilesUnder(path.join(outDir, 'src')).filter((file) => !found.has(file))).toEqual([]);
-      expect(result.cards.map((card) => card.uid).sort()).toEqual(parsed.nodes.filter((node) => node.componentType === 'CARD').map((node) => node.uid).sort());
+      expect(result.components.map((component) => component.uid).sort()).toEqual(
+        parsed.nodes.filter((node) => ['CARD', 'SETTINGS', 'PAGE'].includes(node.componentType)).map((node) => node.uid).sort(),
+      );
+    });
+
+    it('gives the settings page its own folder: sources, shared modules, package.json, tsconfig.json and the backend URL', () => {
+      expect(byUid(parsed, 'refund_settings')).toMatchObject({ componentType: 'SETTINGS', metaFilePath: 'app/settings/refund-settings-hsmeta.json', config: { entrypoint: '/app/settings/refund-settings/entry.tsx' } });
+      const settings = path.join(outDir, 'src/app/settings');
+      expect(existsSync(path.join(settings, 'refund-settings/entry.tsx'))).toBe(true);
+      expect(readJson(path.join(settings, 'refund-settings/backend-config.json'))).toEqual({ backendUrl: 'https://refunds.acme.test' });
+      expect(readJson(path.join(settings, 'package.json'))).toEqual(readJson(path.join(ROOT, 'extensions/package.json')));
+      expect(readJson(path.join(settings, 'package.json')).dependencies).toEqual({ '@hubspot/ui-extensions': '0.17.0', react: '18.3.1', zod: expect.any(String) });
+      expect(existsSync(path.join(settings, 'tsconfig.json'))).toBe(true);
+      expect(readdirSync(path.join(settings, 'shared')).sort()).toEqual(readdirSync(path.join(ROOT, 'extensions/shared')).sort());
+      expect(readdirSync(path.join(outDir, 'src/app/cards/shared')).sort()).toEqual(readdirSync(path.join(ROOT, 'extensions/shared')).sort());
+    });
+
+    it('bundles each component from its own folder alone, as HubSpot builds them: no import leaves the folder', async () => {
+      for (const component of result.components) {
+        const folder = path.join(outDir, 'src/app', component.meta.split('/')[1]!);
+        const outside: string[] = [];
+        const bundled = await build({
+          entryPoints: [path.join(outDir, 'src', component.entrypoint)],
+          bundle: true,
+          write: false,
+          logLevel: 'silent',
+          // npm packages come from the folder's package.json, which HubSpot installs; our own code must all be inside
+          packages: 'external',
+          plugins: [
+            {
+              name: 'stay-in-the-folder',
+              setup(builder) {
+                builder.onResolve({ filter: /^\./ }, (args) => {
+                  if (path.relative(folder, path.resolve(args.resolveDir, args.path)).startsWith('..')) outside.push(`${path.relative(folder, args.importer)} imports ${args.path}`);
+                  return undefined;
+                });
+              },
+            },
+          ],
+        });
+        expect(bundled.errors).toEqual([]);
+        expect(outside).toEqual([]);
+      }
     });
 
     it('puts the app.json configuration in app-hsmeta.json, with BACKEND_URL\'s origin as the permitted fetch URL', () => {
@@ -207,6 +255,23 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
       expect(existsSync(path.join(temp, 'bad'))).toBe(false);
       await expect(buildProject({ outDir: ROOT })).rejects.toThrow(/Refusing to empty/);
       await expect(buildProject({ outDir: path.join(ROOT, 'src') })).rejects.toThrow(/Refusing to empty/);
+    });
+
+    it('refuses a component outside the folder its type requires, and a second settings page', async () => {
+      const extensions = path.join(temp, 'misplaced');
+      const write = (file: string, value: unknown) => {
+        mkdirSync(path.dirname(path.join(extensions, file)), { recursive: true });
+        writeFileSync(path.join(extensions, file), JSON.stringify(value));
+      };
+      write('package.json', { dependencies: {} });
+      write('policy/entry.tsx', '');
+      write('policy-hsmeta.json', { uid: 'policy', type: 'settings', config: { entrypoint: '/app/cards/policy/entry.tsx' } });
+      await expect(buildProject({ outDir: path.join(temp, 'misplaced-out'), extensionsDir: extensions, env: {} })).rejects.toThrow(
+        /policy-hsmeta\.json is not valid:\n {2}- config\.entrypoint: must start with \/app\/settings\/: HubSpot wants a settings in app\/settings\//,
+      );
+      write('policy-hsmeta.json', { uid: 'policy', type: 'settings', config: { entrypoint: '/app/settings/policy/entry.tsx' } });
+      write('other/other-hsmeta.json', { uid: 'other', type: 'settings', config: { entrypoint: '/app/settings/policy/entry.tsx' } });
+      await expect(buildProject({ outDir: path.join(temp, 'misplaced-out'), extensionsDir: extensions, env: {} })).rejects.toThrow(/are both a settings component: HubSpot allows one per app/);
     });
 
     it('checks app.json and says what is wrong with it', () => {
