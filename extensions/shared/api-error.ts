@@ -1,4 +1,4 @@
-/** Codes of the backend's contract (README "HTTP API"); a code the card does not know is shown generically. */
+/** Codes of the backend's contract (README "HTTP API"); a code the card or a page does not know is shown generically. */
 export const BACKEND_ERROR_CODES = [
   'INVALID_REQUEST',
   'INVALID_SIGNATURE',
@@ -6,6 +6,9 @@ export const BACKEND_ERROR_CODES = [
   'TRANSACTION_NOT_FOUND',
   'ATTEMPT_NOT_FOUND',
   'ATTEMPT_NOT_AWAITING_APPROVAL',
+  'INVALID_POLICY',
+  'POLICY_VERSION_CONFLICT',
+  'POLICY_LOCKED',
   'NOT_FOUND',
   'IDEMPOTENCY_KEY_REUSED',
   'UNSUPPORTED_MEDIA_TYPE',

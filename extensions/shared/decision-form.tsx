@@ -15,10 +15,12 @@ interface DecisionFormProps {
   readonly send: (note: string | undefined) => Promise<{ ok: true; value: AttemptResult } | { ok: false; error: ApiError }>;
   readonly onFinished: (result: AttemptResult) => void;
   readonly onCancel: () => void;
+  /** the start of the form's test ids, unique on the page (default `decide-<decision>`) */
+  readonly idPrefix?: string;
 }
 
 /** Approve (a note for the requester, optional), reject (a note saying why, required) or cancel one's own request. */
-export function DecisionForm({ attempt, decision, locale, send, onFinished, onCancel }: DecisionFormProps) {
+export function DecisionForm({ attempt, decision, locale, send, onFinished, onCancel, idPrefix = `decide-${decision}` }: DecisionFormProps) {
   const [note, setNote] = useState('');
   const [showProblem, setShowProblem] = useState(false);
   const [sending, setSending] = useState(false);
@@ -44,11 +46,11 @@ export function DecisionForm({ attempt, decision, locale, send, onFinished, onCa
   return (
     <>
       <ModalBody>
-        <Text testId={`decide-${decision}-summary`}>{look.summary}</Text>
+        <Text testId={`${idPrefix}-summary`}>{look.summary}</Text>
         {decision === 'cancel' ? null : (
           <TextArea
-            testId={`decide-${decision}-note`}
-            name={`decide-${decision}-note`}
+            testId={`${idPrefix}-note`}
+            name={`${idPrefix}-note`}
             label={decision === 'reject' ? 'Why (the requester reads it)' : 'Note for the requester (optional)'}
             required={decision === 'reject'}
             maxLength={NOTE_MAX_LENGTH}
@@ -58,13 +60,13 @@ export function DecisionForm({ attempt, decision, locale, send, onFinished, onCa
             onChange={setNote}
           />
         )}
-        {error && !sending ? <AttemptError idPrefix={`decide-${decision}`} error={error} currency={attempt.currency} locale={locale} /> : null}
+        {error && !sending ? <AttemptError idPrefix={idPrefix} error={error} currency={attempt.currency} locale={locale} /> : null}
       </ModalBody>
       <ModalFooter>
-        <LoadingButton testId={`decide-${decision}-submit`} variant={decision === 'approve' ? 'primary' : 'destructive'} loading={sending} disabled={sending} onClick={() => void submit()}>
+        <LoadingButton testId={`${idPrefix}-submit`} variant={decision === 'approve' ? 'primary' : 'destructive'} loading={sending} disabled={sending} onClick={() => void submit()}>
           {look.submit}
         </LoadingButton>
-        <Button testId={`decide-${decision}-back`} variant="secondary" disabled={sending} onClick={onCancel}>
+        <Button testId={`${idPrefix}-back`} variant="secondary" disabled={sending} onClick={onCancel}>
           Back
         </Button>
       </ModalFooter>

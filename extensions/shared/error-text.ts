@@ -19,6 +19,12 @@ export function errorTitle(error: ApiError): string {
       return 'This request no longer exists';
     case 'ATTEMPT_NOT_AWAITING_APPROVAL':
       return 'This request was already decided';
+    case 'INVALID_POLICY':
+      return 'The refund policy has problems';
+    case 'POLICY_VERSION_CONFLICT':
+      return 'Someone else saved the refund policy meanwhile';
+    case 'POLICY_LOCKED':
+      return "The refund policy is pinned by the service's configuration";
     case 'IDEMPOTENCY_KEY_REUSED':
       return 'This form already sent a different request';
     case 'UNSUPPORTED_MEDIA_TYPE':

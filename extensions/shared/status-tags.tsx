@@ -46,6 +46,11 @@ function attemptStatusLook(status: AttemptStatus): { label: string; variant: Tag
   }
 }
 
+/** The words of a status tag, for a sentence. */
+export function attemptStatusLabel(status: AttemptStatus): string {
+  return attemptStatusLook(status).label;
+}
+
 export function RefundStatusTag({ status, testId }: { status: RefundStatus; testId?: string }) {
   const look = refundStatusLook(status);
   return (

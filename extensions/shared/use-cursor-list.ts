@@ -22,7 +22,8 @@ export function useCursorList<T>(load: (cursor: string | null) => Promise<ApiRes
 
   const first = useCallback(async () => {
     const request = ++latest.current;
-    setState({ phase: 'loading' });
+    // a reload keeps what is shown until the new first page arrives
+    setState((current) => (current.phase === 'ready' ? current : { phase: 'loading' }));
     const result = await load(null);
     if (request !== latest.current) return;
     setState(result.ok ? { phase: 'ready', items: result.value.results, nextCursor: result.value.nextCursor, loadingMore: false, moreError: null } : { phase: 'failed', error: result.error });

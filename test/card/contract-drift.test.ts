@@ -1,14 +1,19 @@
 import * as z from 'zod';
+import { approvalPageSchema, exportLinkSchema, refundListPageSchema, summarySchema } from '../../extensions/refund-pages/report-schemas';
+import { policyHistoryPageSchema, policyOptionsSchema, policyProblemsSchema, policyViewSchema, versionConflictSchema } from '../../extensions/refund-settings/policy-schemas';
 import { apiErrorBodySchema, attemptPageSchema, attemptResultSchema, transactionDetailsSchema } from '../../extensions/shared/api-schemas';
 import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
 
 /**
- * The card keeps its own copy of the backend's JSON contract (it is built and shipped alone). Here real
- * answers of the real backend go through the card's schemas: each must parse, and carry no field the
- * card's schema does not declare, so that neither side can change without the other noticing.
+ * The card and the pages keep their own copy of the backend's JSON contract (each is built and shipped
+ * alone). Here real answers of the real backend go through their schemas: each must parse, and carry no field
+ * the schema does not declare, so that neither side can change without the other noticing.
  */
 function undeclared(schema: z.ZodType, value: unknown, path = ''): string[] {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) return value === null || value === undefined ? [] : undeclared(schema.unwrap() as z.ZodType, value, path);
+  if (schema instanceof z.ZodRecord && value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) => undeclared(schema.valueType as z.ZodType, inner, `${path}.${key}`));
+  }
   if (schema instanceof z.ZodArray && Array.isArray(value)) return value.flatMap((item, index) => undeclared(schema.element as z.ZodType, item, `${path}[${index}]`));
   if (schema instanceof z.ZodObject && value && typeof value === 'object') {
     const shape = schema.shape as Record<string, z.ZodType>;
@@ -19,7 +24,7 @@ function undeclared(schema: z.ZodType, value: unknown, path = ''): string[] {
 
 function expectContract(schema: z.ZodType, answer: { status: number; body: unknown }): void {
   const parsed = schema.safeParse(answer.body);
-  if (!parsed.success) throw new Error(`the card cannot read an answer (${answer.status}): ${JSON.stringify(parsed.error.issues)}`);
+  if (!parsed.success) throw new Error(`an answer (${answer.status}) cannot be read: ${JSON.stringify(parsed.error.issues)}`);
   expect(undeclared(schema, answer.body)).toEqual([]);
 }
 
@@ -70,5 +75,65 @@ describe('the card\'s schemas against the real backend\'s answers', () => {
       expect(error.status).toBeGreaterThanOrEqual(400);
       expectContract(apiErrorBodySchema, error);
     }
+  });
+});
+
+describe("the settings page's and the home page's schemas against the real backend's answers", () => {
+  let backend: TestBackend;
+  let http: HttpClient;
+  const ADMIN = '1';
+  const MANAGER = '4';
+
+  beforeAll(async () => {
+    backend = await testBackend({ maxDeclinesPerHour: 1000 }, { policy: { refunders: { teamIds: ['7'] }, approvers: { teamIds: ['9'] }, limits: { USD: { perRefund: '500.00', perDay: '900.00' } } } });
+    http = await startHttp(backend.deps, { clientSecret: null, allowUnsigned: true });
+  });
+  afterAll(async () => {
+    await http.close();
+    await backend.close();
+  });
+
+  it('reads the policy, its options, a save, its history and every kind of refusal', async () => {
+    const read = await http.request('GET', `/api/policy?userId=${ADMIN}`);
+    expectContract(policyViewSchema, read);
+    expectContract(policyOptionsSchema, await http.request('GET', `/api/policy/options?userId=${ADMIN}`));
+    const changed = { ...read.body.policy, approvalExpiresAfterHours: 24, limits: { ...read.body.policy.limits, JPY: { perRefund: '50000' } } };
+    expectContract(policyViewSchema, await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: changed, version: read.body.version } }));
+    expectContract(policyHistoryPageSchema, await http.request('GET', `/api/policy/history?userId=${ADMIN}&limit=1`));
+
+    const invalid = await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: { ...changed, refunders: { userIds: ['x'] }, colour: 'red' }, version: 2 } });
+    expectContract(apiErrorBodySchema, invalid);
+    expectContract(policyProblemsSchema, { status: invalid.status, body: invalid.body.error.details });
+    const conflict = await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: { ...changed, approvalExpiresAfterHours: 12 }, version: 1 } });
+    expect(conflict.body.error.code).toBe('POLICY_VERSION_CONFLICT');
+    expectContract(versionConflictSchema, { status: conflict.status, body: conflict.body.error.details });
+    expectContract(apiErrorBodySchema, await http.request('GET', `/api/policy?userId=2`));
+  });
+
+  it('reads the approval queue, the list, every grouping of the totals and the export link', async () => {
+    let n = 0;
+    const refund = (amount: string) =>
+      http.request('POST', '/api/transactions/deals/1001/refunds?userId=2', { body: { amount, reason: 'requested_by_customer', note: 'n', idempotencyKey: `pages-drift-${(n += 1)}` } });
+    await refund('10.00');
+    const held = await refund('600.00');
+    expect(held.status).toBe(202);
+    expect((await refund('550.00')).status).toBe(202);
+    const queue = await http.request('GET', `/api/approvals?userId=${MANAGER}&limit=1`);
+    expectContract(approvalPageSchema, queue);
+    expect(queue.body.nextCursor).toEqual(expect.any(String));
+    expectContract(approvalPageSchema, await http.request('GET', `/api/approvals?userId=${MANAGER}&cursor=${queue.body.nextCursor}`));
+    expectContract(approvalPageSchema, await http.request('GET', '/api/approvals?userId=2'));
+    expectContract(attemptResultSchema, await http.request('POST', `/api/attempts/${held.body.attempt.id}/reject?userId=${MANAGER}`, { body: { note: 'no' } }));
+
+    const list = await http.request('GET', `/api/refunds?userId=${MANAGER}&limit=1`);
+    expectContract(refundListPageSchema, list);
+    expectContract(refundListPageSchema, await http.request('GET', `/api/refunds?userId=${MANAGER}&cursor=${list.body.nextCursor}&status=succeeded&reason=requested_by_customer`));
+    for (const groupBy of ['reason', 'requestedBy', 'provider', 'currency', 'status']) {
+      const totals = await http.request('GET', `/api/refunds/summary?userId=${MANAGER}&groupBy=${groupBy}`);
+      expectContract(summarySchema, totals);
+      expect(totals.body.results.length).toBeGreaterThan(0);
+    }
+    expectContract(exportLinkSchema, await http.request('GET', `/api/refunds/export-link?userId=${MANAGER}&currency=USD`));
+    expectContract(apiErrorBodySchema, await http.request('GET', '/api/refunds?userId=2'));
   });
 });

@@ -1,4 +1,4 @@
-import { Heading, hubspot } from '@hubspot/ui-extensions';
+import { EmptyState, Heading, hubspot } from '@hubspot/ui-extensions';
 import { createRenderer } from '@hubspot/ui-extensions/testing';
 import type { ReactElement } from 'react';
 import { fakePageBackend } from './fake-page-backend';
@@ -25,4 +25,13 @@ test('the settings entry registers the policy page, which reads the checked-in b
   render(renderPage());
   await waitFor(() => expect(findByTestId(Heading, 'policy-heading')).toBeTruthy());
   expect(api.calls('GET /api/policy')[0]?.url.origin).toBe('http://localhost:3000');
+});
+
+test('the pages entry registers the router, which opens on the approval queue and reads the checked-in backend-config.json', async () => {
+  const renderPages = registered(() => require('../../extensions/refund-pages/entry'));
+  const api = fakePageBackend({ 'GET /api/approvals': [{ status: 200, body: { results: [], nextCursor: null } }] });
+  const { render, findByTestId, waitFor } = createRenderer('pages');
+  render(renderPages());
+  await waitFor(() => expect(findByTestId(EmptyState, 'approvals-empty')).toBeTruthy());
+  expect(api.calls('GET /api/approvals')[0]?.url.href).toBe('http://localhost:3000/api/approvals');
 });

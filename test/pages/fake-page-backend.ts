@@ -6,7 +6,8 @@ export interface FakeAnswer {
   readonly body: unknown;
 }
 
-type Reply = FakeAnswer | Promise<FakeAnswer> | Error;
+/** An answer, one still on its way, a network failure, or an answer made from the request (its query, say). */
+type Reply = FakeAnswer | Promise<FakeAnswer> | Error | ((url: URL) => FakeAnswer);
 
 /** "GET /api/policy", "POST /api/attempts/* /approve" (a * stands for one path segment). */
 export type RouteKey = `${'GET' | 'POST' | 'PUT'} /${string}`;
@@ -44,7 +45,7 @@ export function fakePageBackend(replies: Partial<Record<RouteKey, Reply[]>>): Fa
     const reply = queue && queue.length > 1 ? queue.shift() : queue?.[0];
     if (reply === undefined) throw new Error(`no fake answer for ${method} ${url.pathname}`);
     if (reply instanceof Error) throw reply;
-    const answer = await reply;
+    const answer = typeof reply === 'function' ? reply(url) : await reply;
     return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
   });
   return {

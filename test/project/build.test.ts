@@ -92,7 +92,7 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
         const [componentType, dir] = COMPONENT_FOLDERS[type as keyof typeof COMPONENT_FOLDERS];
         expect(byUid(parsed, uid)).toMatchObject({ componentType, metaFilePath: `app/${dir}/${path.basename(file)}`, componentDeps: { app: app.uid } });
       }
-      expect(parsed.nodes.map((node) => node.componentType).sort()).toEqual(['APPLICATION', 'APP_FUNCTION', 'CARD', 'SERVERLESS_PACKAGE', 'SETTINGS']);
+      expect(parsed.nodes.map((node) => node.componentType).sort()).toEqual(['APPLICATION', 'APP_FUNCTION', 'CARD', 'PAGE', 'SERVERLESS_PACKAGE', 'SETTINGS']);
       expect(parsed.skipped).toEqual([]);
       const found = new Set(parsed.nodes.map((node) => node.metaFilePath));
       expect(metaFilesUnder(path.join(outDir, 'src')).filter((file) => !found.has(file))).toEqual([]);
@@ -101,16 +101,23 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
       );
     });
 
-    it('gives the settings page its own folder: sources, shared modules, package.json, tsconfig.json and the backend URL', () => {
-      expect(byUid(parsed, 'refund_settings')).toMatchObject({ componentType: 'SETTINGS', metaFilePath: 'app/settings/refund-settings-hsmeta.json', config: { entrypoint: '/app/settings/refund-settings/entry.tsx' } });
-      const settings = path.join(outDir, 'src/app/settings');
-      expect(existsSync(path.join(settings, 'refund-settings/entry.tsx'))).toBe(true);
-      expect(readJson(path.join(settings, 'refund-settings/backend-config.json'))).toEqual({ backendUrl: 'https://refunds.acme.test' });
-      expect(readJson(path.join(settings, 'package.json'))).toEqual(readJson(path.join(ROOT, 'extensions/package.json')));
-      expect(readJson(path.join(settings, 'package.json')).dependencies).toEqual({ '@hubspot/ui-extensions': '0.17.0', react: '18.3.1', zod: expect.any(String) });
-      expect(existsSync(path.join(settings, 'tsconfig.json'))).toBe(true);
-      expect(readdirSync(path.join(settings, 'shared')).sort()).toEqual(readdirSync(path.join(ROOT, 'extensions/shared')).sort());
+    it.each([
+      ['settings', 'refund_settings', 'SETTINGS', 'refund-settings'],
+      ['pages', 'refund_pages', 'PAGE', 'refund-pages'],
+    ])('gives app/%s its component, sources, shared modules, package.json, tsconfig.json and the backend URL', (dir, uid, componentType, folder) => {
+      expect(byUid(parsed, uid)).toMatchObject({ componentType, metaFilePath: `app/${dir}/${folder}-hsmeta.json`, config: { entrypoint: `/app/${dir}/${folder}/entry.tsx` } });
+      const component = path.join(outDir, 'src/app', dir);
+      expect(existsSync(path.join(component, folder, 'entry.tsx'))).toBe(true);
+      expect(readJson(path.join(component, folder, 'backend-config.json'))).toEqual({ backendUrl: 'https://refunds.acme.test' });
+      expect(readJson(path.join(component, 'package.json'))).toEqual(readJson(path.join(ROOT, 'extensions/package.json')));
+      expect(readJson(path.join(component, 'package.json')).dependencies).toEqual({ '@hubspot/ui-extensions': '0.17.0', react: '18.3.1', zod: expect.any(String) });
+      expect(existsSync(path.join(component, 'tsconfig.json'))).toBe(true);
+      expect(readdirSync(path.join(component, 'shared')).sort()).toEqual(readdirSync(path.join(ROOT, 'extensions/shared')).sort());
+    });
+
+    it('puts the shared modules beside the card too', () => {
       expect(readdirSync(path.join(outDir, 'src/app/cards/shared')).sort()).toEqual(readdirSync(path.join(ROOT, 'extensions/shared')).sort());
+      expect(existsSync(path.join(outDir, 'src/app/cards/refund-settings'))).toBe(false);
     });
 
     it('bundles each component from its own folder alone, as HubSpot builds them: no import leaves the folder', async () => {
