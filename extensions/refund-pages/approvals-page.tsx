@@ -3,7 +3,7 @@ import { PageTitle } from '@hubspot/ui-extensions/pages';
 import { useCallback, useState } from 'react';
 import type { AttemptResult } from '../shared/api-schemas';
 import { LoadError } from '../shared/load-error';
-import { useCursorList } from '../shared/use-cursor-list';
+import { type CursorListState, useCursorList } from '../shared/use-cursor-list';
 import { approvalOutcome } from './approval-outcome';
 import { ApprovalRow } from './approval-row';
 import { usePagesServices } from './pages-services';
@@ -39,7 +39,7 @@ export function ApprovalsPage() {
 }
 
 interface ApprovalQueueProps {
-  readonly state: ReturnType<typeof useCursorList<ApprovalItem>>['state'];
+  readonly state: CursorListState<ApprovalItem>;
   readonly onMore: () => void;
   readonly onRetry: () => void;
   readonly onDecided: (decision: 'approve' | 'reject', result: AttemptResult) => void;

@@ -96,7 +96,6 @@ describe('the reports page: filters (design §7)', () => {
 
 describe('the two pages', () => {
   test('share a header that links the approval queue and the reports', async () => {
-    reportsBackend();
     const api = fakePageBackend({ 'GET /api/approvals': [{ status: 200, body: { results: [], nextCursor: null } }], 'GET /api/refunds/summary': [{ status: 200, body: { groupBy: 'reason', from: LAST_30_DAYS.from, to: LAST_30_DAYS.to, results: [] } }], 'GET /api/refunds': [{ status: 200, body: { results: [], nextCursor: null } }] });
     const page = renderPages();
     expect(page.findAll(PageHeader.PageLink).map((link) => [link.props.to, link.text])).toEqual([
