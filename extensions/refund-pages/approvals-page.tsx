@@ -1,8 +1,9 @@
-import { Alert, Button, EmptyState, Flex, LoadingSpinner, Table, TableBody, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Alert, EmptyState, Flex, Table, TableBody, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { PageTitle } from '@hubspot/ui-extensions/pages';
 import { useCallback, useState } from 'react';
 import type { AttemptResult } from '../shared/api-schemas';
-import { LoadError } from '../shared/load-error';
+import { LoadMore } from '../shared/load-more';
+import { Loaded } from '../shared/loaded';
 import { type CursorListState, useCursorList } from '../shared/use-cursor-list';
 import { approvalOutcome } from './approval-outcome';
 import { ApprovalRow } from './approval-row';
@@ -46,47 +47,37 @@ interface ApprovalQueueProps {
 }
 
 function ApprovalQueue({ state, onMore, onRetry, onDecided }: ApprovalQueueProps) {
-  switch (state.phase) {
-    case 'loading':
-      return <LoadingSpinner testId="approvals-loading" label="Loading the requests…" showLabel layout="centered" />;
-    case 'failed':
-      return <LoadError error={state.error} onRetry={onRetry} />;
-    case 'ready':
-      break;
-  }
-  if (state.items.length === 0) {
-    return (
-      <EmptyState testId="approvals-empty" title="Nothing waits for your approval" layout="vertical" imageName="emptyStateCharts">
-        <Text>A refund above a refunder&apos;s limit waits here for an approver named in the refund policy. Your own requests are decided by someone else.</Text>
-      </EmptyState>
-    );
-  }
   return (
-    <Flex direction="column" gap="sm">
-      <Table testId="approvals" bordered>
-        <TableHead>
-          <TableRow>
-            <TableHeader>Amount</TableHeader>
-            <TableHeader>Payment</TableHeader>
-            <TableHeader>Requested by</TableHeader>
-            <TableHeader>Reason and note</TableHeader>
-            <TableHeader>Why it needs approval</TableHeader>
-            <TableHeader>Expires</TableHeader>
-            <TableHeader>Decision</TableHeader>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {state.items.map((item) => (
-            <ApprovalRow key={item.attempt.id} item={item} onDecided={onDecided} onClosed={onRetry} />
-          ))}
-        </TableBody>
-      </Table>
-      {state.nextCursor ? (
-        <Button testId="approvals-more" variant="transparent" size="sm" disabled={state.loadingMore} onClick={onMore}>
-          {state.loadingMore ? 'Loading…' : 'Show more requests'}
-        </Button>
-      ) : null}
-      {state.moreError ? <Text testId="approvals-more-error">{`More requests could not be loaded: ${state.moreError.message}`}</Text> : null}
-    </Flex>
+    <Loaded state={state} spinner={{ testId: 'approvals-loading', label: 'Loading the requests…' }} onRetry={onRetry}>
+      {(queue) =>
+        queue.items.length === 0 ? (
+          <EmptyState testId="approvals-empty" title="Nothing waits for your approval" layout="vertical" imageName="emptyStateCharts">
+            <Text>A refund above a refunder&apos;s limit waits here for an approver named in the refund policy. Your own requests are decided by someone else.</Text>
+          </EmptyState>
+        ) : (
+          <Flex direction="column" gap="sm">
+            <Table testId="approvals" bordered>
+              <TableHead>
+                <TableRow>
+                  <TableHeader>Amount</TableHeader>
+                  <TableHeader>Payment</TableHeader>
+                  <TableHeader>Requested by</TableHeader>
+                  <TableHeader>Reason and note</TableHeader>
+                  <TableHeader>Why it needs approval</TableHeader>
+                  <TableHeader>Expires</TableHeader>
+                  <TableHeader>Decision</TableHeader>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {queue.items.map((item) => (
+                  <ApprovalRow key={item.attempt.id} item={item} onDecided={onDecided} onClosed={onRetry} />
+                ))}
+              </TableBody>
+            </Table>
+            <LoadMore testId="approvals-more" list={queue} label="Show more requests" what="More requests" onMore={onMore} />
+          </Flex>
+        )
+      }
+    </Loaded>
   );
 }

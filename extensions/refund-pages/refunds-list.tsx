@@ -1,12 +1,13 @@
-import { Button, EmptyState, Flex, Heading, Link, LoadingSpinner, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { Button, EmptyState, Flex, Heading, Link, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { formatDate } from '../shared/date-format';
 import { kindLabel, personLabel, providerLabel, reasonLabel } from '../shared/labels';
-import { LoadError } from '../shared/load-error';
+import { Loaded } from '../shared/loaded';
 import { formatMoney } from '../shared/money-format';
 import { AttemptStatusTag } from '../shared/status-tags';
 import { usePagesServices } from './pages-services';
 import { recordLabel, recordUrl } from './record-link';
 import type { ReportQuery } from './refunds-api';
+import type { RefundListItem } from './report-schemas';
 import { useRefundPages } from './use-refund-pages';
 
 /** Refunds and voids across records, newest first, each linked to its record, a page at a time. */
@@ -14,24 +15,12 @@ export function RefundsList({ query }: { query: ReportQuery }) {
   const { api, portalId, locale, timeZone } = usePagesServices();
   const { state, reload, page, hasNext, hasPrevious, next, previous } = useRefundPages(api, query);
 
-  const body = () => {
-    switch (state.phase) {
-      case 'loading':
-        return <LoadingSpinner testId="refunds-loading" label="Loading the refunds…" layout="inline" />;
-      case 'failed':
-        return <LoadError error={state.error} onRetry={reload} />;
-      case 'ready':
-        break;
-    }
-    const items = state.value.results;
-    if (items.length === 0 && page === 1) {
-      return (
-        <EmptyState testId="refunds-empty" title="No refunds match" layout="vertical">
-          <Text>Try a longer period or fewer filters.</Text>
-        </EmptyState>
-      );
-    }
-    return (
+  const rows = (items: readonly RefundListItem[]) =>
+    items.length === 0 && page === 1 ? (
+      <EmptyState testId="refunds-empty" title="No refunds match" layout="vertical">
+        <Text>Try a longer period or fewer filters.</Text>
+      </EmptyState>
+    ) : (
       <Table testId="refunds" bordered>
         <TableHead>
           <TableRow>
@@ -65,12 +54,13 @@ export function RefundsList({ query }: { query: ReportQuery }) {
         </TableBody>
       </Table>
     );
-  };
 
   return (
     <Flex direction="column" gap="sm">
       <Heading>Refunds</Heading>
-      {body()}
+      <Loaded state={state} spinner={{ testId: 'refunds-loading', label: 'Loading the refunds…' }} onRetry={reload}>
+        {(answer) => rows(answer.value.results)}
+      </Loaded>
       {hasPrevious || hasNext ? (
         <Flex direction="row" gap="sm" align="center">
           <Button testId="refunds-previous" size="sm" disabled={!hasPrevious} onClick={previous}>

@@ -2,6 +2,7 @@ import { Divider, ErrorState, Flex, LoadingSpinner, Text } from '@hubspot/ui-ext
 import { PageTitle } from '@hubspot/ui-extensions/pages';
 import { useCallback, useState } from 'react';
 import { formatDate } from '../shared/date-format';
+import { unreachable } from '../shared/labels';
 import { LoadError } from '../shared/load-error';
 import { useApiRead } from '../shared/use-api-read';
 import { ExportSection } from './export-section';
@@ -60,6 +61,8 @@ export function ReportsPage() {
       return <LoadError error={overview.error} onRetry={reload} />;
     case 'ready':
       break;
+    default:
+      return unreachable(overview);
   }
   const choices = periodChoices(overview.value.results, filters.reps, filters.currencies);
   return (

@@ -1,12 +1,12 @@
-import { BarChart, Flex, Heading, LoadingSpinner, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
+import { BarChart, Flex, Heading, Select, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import { useCallback, useState } from 'react';
-import { LoadError } from '../shared/load-error';
+import { Loaded } from '../shared/loaded';
 import { unreachable } from '../shared/labels';
 import { formatMoney } from '../shared/money-format';
 import { useApiRead } from '../shared/use-api-read';
 import { usePagesServices } from './pages-services';
 import type { ReportQuery } from './refunds-api';
-import type { SummaryGroup, SummaryRow } from './report-schemas';
+import type { Summary, SummaryGroup, SummaryRow } from './report-schemas';
 import { currenciesOf, totalsChart } from './totals-chart';
 
 /** What the page offers to group by; the API also groups by status. */
@@ -38,17 +38,8 @@ export function TotalsSection({ query }: { query: ReportQuery }) {
   const read = useCallback(() => api.summary(query, groupBy), [api, query, groupBy]);
   const { state, reload } = useApiRead(read);
 
-  const body = () => {
-    switch (state.phase) {
-      case 'loading':
-        return <LoadingSpinner testId="totals-loading" label="Adding up…" layout="inline" />;
-      case 'failed':
-        return <LoadError error={state.error} onRetry={reload} />;
-      case 'ready':
-        break;
-    }
-    // labels from the answer, so that they match its rows while a new grouping is on its way
-    const { results: rows, groupBy: shownGroup } = state.value;
+  // labels from the answer's groupBy, so that they match its rows while a new grouping is on its way
+  const totals = ({ results: rows, groupBy: shownGroup }: Summary) => {
     if (rows.length === 0) return <Text testId="totals-empty">No refunds match these filters in this period.</Text>;
     const currencies = currenciesOf(rows);
     const currency = chosenCurrency !== null && currencies.includes(chosenCurrency) ? chosenCurrency : (currencies[0] ?? '');
@@ -88,7 +79,9 @@ export function TotalsSection({ query }: { query: ReportQuery }) {
         value={groupBy}
         onChange={(value) => setGroupBy(GROUPS.find((group) => group === value) ?? 'reason')}
       />
-      {body()}
+      <Loaded state={state} spinner={{ testId: 'totals-loading', label: 'Adding up…' }} onRetry={reload}>
+        {(answer) => totals(answer.value)}
+      </Loaded>
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import type { RefundReason } from '../shared/api-schemas';
 import { formatDate } from '../shared/date-format';
-import { personLabel, unreachable } from '../shared/labels';
+import { personLabel, reasonLabel, unreachable } from '../shared/labels';
 import type { OtherCurrencies, PolicySource, PolicyView } from './policy-schemas';
 
 export function sourceLabel(source: PolicySource): string {
@@ -31,20 +31,9 @@ export function otherCurrenciesLabel(value: OtherCurrencies): string {
   }
 }
 
-/** Reasons for a note, as the settings page words them (the card says the same reasons its own way). */
+/** Reasons for a note; "other" is always ticked, and says why. */
 export function noteReasonLabel(reason: RefundReason): string {
-  switch (reason) {
-    case 'duplicate':
-      return 'Duplicate payment';
-    case 'fraudulent':
-      return 'Fraudulent';
-    case 'requested_by_customer':
-      return 'Requested by the customer';
-    case 'other':
-      return 'Other (always needs a note)';
-    default:
-      return unreachable(reason);
-  }
+  return reason === 'other' ? 'Other (always needs a note)' : reasonLabel(reason);
 }
 
 /** "Version 3, saved Mar 4, 2025, 3:30 PM by Ada Admin on this settings page". */

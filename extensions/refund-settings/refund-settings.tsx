@@ -1,8 +1,9 @@
-import { Divider, ErrorState, Flex, Heading, LoadingSpinner, Text, Alert, useExtensionContext } from '@hubspot/ui-extensions';
+import { Alert, Divider, ErrorState, Flex, Heading, LoadingSpinner, Text, useExtensionContext } from '@hubspot/ui-extensions';
 import { useMemo } from 'react';
 import type { BackendConfigResult } from '../shared/backend-config';
 import { ConfigError } from '../shared/config-error';
 import { errorTitle } from '../shared/error-text';
+import { unreachable } from '../shared/labels';
 import { LoadError } from '../shared/load-error';
 import { usableLocale } from '../shared/usable-locale';
 import { createPolicyApi } from './policy-api';
@@ -39,6 +40,8 @@ function PolicySettings({ backendUrl }: { backendUrl: string }) {
       return <LoadError error={state.error} onRetry={reload} />;
     case 'ready':
       break;
+    default:
+      return unreachable(state);
   }
   const { view, options, optionsError, generation } = state;
   return (

@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../shared/api-error';
+import { useCallback, useState } from 'react';
+import type { ApiError, ApiResult } from '../shared/api-error';
+import { unreachable } from '../shared/labels';
+import { useApiRead } from '../shared/use-api-read';
 import type { PolicyApi } from './policy-api';
 import type { PolicyOptions, PolicyView } from './policy-schemas';
 
@@ -18,37 +20,34 @@ export type PolicyState =
       readonly generation: number;
     };
 
-/** The policy and what its pickers offer, read together; only the latest load's answers are used. */
+interface Loaded {
+  readonly view: PolicyView;
+  readonly options: PolicyOptions | null;
+  readonly optionsError: ApiError | null;
+}
+
+/** The policy and what its pickers offer, read together; a save replaces the version shown. */
 export function usePolicy(api: PolicyApi): { state: PolicyState; reload: () => void; saved: (view: PolicyView) => void } {
-  const [state, setState] = useState<PolicyState>({ phase: 'loading' });
-  const latest = useRef(0);
-
-  const load = useCallback(async () => {
-    const request = ++latest.current;
-    setState((current) => (current.phase === 'ready' ? current : { phase: 'loading' }));
+  const read = useCallback(async (): Promise<ApiResult<Loaded>> => {
     const [policy, options] = await Promise.all([api.get(), api.options()]);
-    if (request !== latest.current) return;
-    if (!policy.ok) {
-      setState({ phase: policy.error.code === 'NOT_PERMITTED' ? 'forbidden' : 'failed', error: policy.error });
-      return;
-    }
-    setState({
-      phase: 'ready',
-      view: policy.value,
-      options: options.ok ? options.value : null,
-      optionsError: options.ok ? null : options.error,
-      generation: request,
-    });
+    if (!policy.ok) return policy;
+    return { ok: true, status: policy.status, value: { view: policy.value, options: options.ok ? options.value : null, optionsError: options.ok ? null : options.error } };
   }, [api]);
+  const { state: loaded, reload } = useApiRead(read);
+  const [saved, setSaved] = useState<{ readonly over: Loaded; readonly view: PolicyView } | null>(null);
+  const onSaved = useCallback((view: PolicyView) => setSaved(loaded.phase === 'ready' ? { over: loaded.value, view } : null), [loaded]);
 
-  useEffect(() => {
-    void load();
-    return () => {
-      latest.current += 1; // answers that arrive after unmount are dropped
-    };
-  }, [load]);
-
-  const reload = useCallback(() => void load(), [load]);
-  const saved = useCallback((view: PolicyView) => setState((current) => (current.phase === 'ready' ? { ...current, view } : current)), []);
-  return { state, reload, saved };
+  switch (loaded.phase) {
+    case 'loading':
+      return { state: loaded, reload, saved: onSaved };
+    case 'failed':
+      return { state: { phase: loaded.error.code === 'NOT_PERMITTED' ? 'forbidden' : 'failed', error: loaded.error }, reload, saved: onSaved };
+    case 'ready': {
+      // a version saved here stands until the next read
+      const view = saved?.over === loaded.value ? saved.view : loaded.value.view;
+      return { state: { phase: 'ready', ...loaded.value, view, generation: loaded.generation }, reload, saved: onSaved };
+    }
+    default:
+      return unreachable(loaded);
+  }
 }

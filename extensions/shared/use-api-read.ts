@@ -4,12 +4,15 @@ import type { ApiError, ApiResult } from './api-error';
 export type ReadState<T> =
   | { readonly phase: 'loading' }
   | { readonly phase: 'failed'; readonly error: ApiError }
-  /** `refreshing`: a newer read is on its way; what is shown is the last answer */
-  | { readonly phase: 'ready'; readonly value: T; readonly refreshing: boolean };
+  /**
+   * `refreshing`: a newer read is on its way, what is shown is the last answer; `generation` counts the
+   * answers, so that what starts from one (a form) can start again from the next
+   */
+  | { readonly phase: 'ready'; readonly value: T; readonly refreshing: boolean; readonly generation: number };
 
 /**
- * One GET, read again whenever `read` changes (other filters, another page): what was shown stays until the
- * new answer arrives, and only the latest request's answer is used.
+ * One read, again whenever `read` changes (other filters, another page) or on reload: what was shown stays
+ * until the new answer arrives, and only the latest request's answer is used.
  */
 export function useApiRead<T>(read: () => Promise<ApiResult<T>>): { state: ReadState<T>; reload: () => void } {
   const [state, setState] = useState<ReadState<T>>({ phase: 'loading' });
@@ -20,7 +23,7 @@ export function useApiRead<T>(read: () => Promise<ApiResult<T>>): { state: ReadS
     setState((current) => (current.phase === 'ready' ? { ...current, refreshing: true } : { phase: 'loading' }));
     const result = await read();
     if (request !== latest.current) return;
-    setState(result.ok ? { phase: 'ready', value: result.value, refreshing: false } : { phase: 'failed', error: result.error });
+    setState(result.ok ? { phase: 'ready', value: result.value, refreshing: false, generation: request } : { phase: 'failed', error: result.error });
   }, [read]);
 
   useEffect(() => {

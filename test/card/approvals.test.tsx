@@ -1,7 +1,7 @@
 import { Alert, Button, LoadingButton, Modal, TableCell, Tag, Text, TextArea } from '@hubspot/ui-extensions';
 import type { RenderedElementNode } from '@hubspot/ui-extensions/testing';
 import { renderCard, useCardClock } from './card-driver';
-import { apiError, attemptResult, attemptView, transactionDetails } from './card-fixtures';
+import { apiError, attemptResult, attemptView, awaitingAttempt, transactionDetails } from './card-fixtures';
 import { fakeFetchBackend } from './fake-backend';
 
 beforeEach(useCardClock);
@@ -11,17 +11,7 @@ afterEach(() => {
 });
 
 const LIMITED = { approvalAbove: '500.00', approvalBy: 'a super admin or a member of team 9', dailyRemaining: '800.00' };
-const waiting = attemptView({
-  id: 'att_wait',
-  amount: '600.00',
-  status: 'awaiting_approval',
-  completedAt: null,
-  providerRefundId: null,
-  note: 'Goodwill',
-  approvalReason: 'Above the limit of USD 500.00 per refund.',
-  expiresAt: '2025-03-08T15:30:00.000Z',
-  requestedBy: { userId: '2', name: 'Rita Rep', email: 'rita@example.com' },
-});
+const waiting = awaitingAttempt();
 
 function send(node: { trigger: RenderedElementNode['trigger'] }, event: string, value: unknown): void {
   (node.trigger as (eventPropName: string, eventArg: unknown) => void)(event, value);

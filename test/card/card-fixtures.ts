@@ -54,6 +54,22 @@ export function attemptView(overrides: Partial<AttemptView> = {}): AttemptView {
   };
 }
 
+/** Rita's refund of 600.00 above her limit, waiting for an approver. */
+export function awaitingAttempt(overrides: Partial<AttemptView> = {}): AttemptView {
+  return attemptView({
+    id: 'att_wait',
+    amount: '600.00',
+    status: 'awaiting_approval',
+    completedAt: null,
+    providerRefundId: null,
+    note: 'Goodwill',
+    approvalReason: 'Above the limit of USD 500.00 per refund.',
+    expiresAt: '2025-03-08T15:30:00.000Z',
+    requestedBy: { userId: '2', name: 'Rita Rep', email: 'rita@example.com' },
+    ...overrides,
+  });
+}
+
 export function transactionDetails(
   overrides: { transaction?: Partial<TransactionView>; viewer?: Partial<ViewerView>; attempts?: AttemptView[]; attemptsCursor?: string | null } = {},
 ): TransactionDetails {

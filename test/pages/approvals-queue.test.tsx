@@ -8,9 +8,17 @@ import { allText, spaced } from './renderer-helpers';
 
 afterEach(() => jest.restoreAllMocks());
 
-const waiting = approvalItem({ requestedBy: { userId: '2', name: 'Rita Rep', email: 'rita@example.com' } });
+const waiting = approvalItem();
 const queue = (items = [waiting], nextCursor: string | null = null) => ({ status: 200, body: { results: items, nextCursor } });
 const empty = queue([]);
+
+/** The home page showing Rita's request, on a backend with these answers. */
+async function withRequest(replies: Parameters<typeof fakePageBackend>[0]) {
+  const api = fakePageBackend({ 'GET /api/approvals': [queue(), empty], ...replies });
+  const page = renderPages();
+  await page.waitFor(() => expect(page.findByTestId(TableRow, 'approval-att_wait')).toBeTruthy());
+  return { api, page };
+}
 
 describe('the approval queue on the home page (design §5)', () => {
   test('shows a spinner, then each request with its amount, payment, requester, reason, note, why and expiry', async () => {
@@ -55,12 +63,9 @@ describe('the approval queue on the home page (design §5)', () => {
   });
 
   test('approving sends the note, says what became of the refund, and takes it off the queue', async () => {
-    const api = fakePageBackend({
-      'GET /api/approvals': [queue(), empty],
+    const { api, page } = await withRequest({
       'POST /api/attempts/*/approve': [{ status: 201, body: attemptResult({ ...waiting.attempt, status: 'succeeded', approval: { decidedBy: { userId: '4', name: 'Mona Manager', email: null }, decidedAt: '2025-03-05T12:00:00.000Z', note: 'OK' } }) }],
     });
-    const page = renderPages();
-    await page.waitFor(() => expect(page.findByTestId(TableRow, 'approval-att_wait')).toBeTruthy());
     page.click('approve-open-att_wait');
     expect(page.findByTestId(Text, 'decide-approve-att_wait-summary').text).toBe("Approve Rita Rep's refund of $600.00: it is sent to the payment provider at once, as requested.");
     page.typeNote('decide-approve-att_wait-note', 'OK for goodwill');
@@ -72,24 +77,18 @@ describe('the approval queue on the home page (design §5)', () => {
   });
 
   test('an approved refund whose outcome is not known yet says so', async () => {
-    fakePageBackend({
-      'GET /api/approvals': [queue(), empty],
+    const { page } = await withRequest({
       'POST /api/attempts/*/approve': [{ status: 202, body: attemptResult({ ...waiting.attempt, status: 'unknown' }) }],
     });
-    const page = renderPages();
-    await page.waitFor(() => expect(page.findByTestId(TableRow, 'approval-att_wait')).toBeTruthy());
     page.click('approve-open-att_wait');
     page.submit('decide-approve-att_wait-submit');
     await page.waitFor(() => expect(page.findByTestId(Alert, 'decision-outcome').props).toMatchObject({ variant: 'warning', title: "Approved Rita Rep's refund of $600.00: unknown, checking" }));
   });
 
   test('rejecting needs a note, which the requester reads', async () => {
-    const api = fakePageBackend({
-      'GET /api/approvals': [queue(), empty],
+    const { api, page } = await withRequest({
       'POST /api/attempts/*/reject': [{ status: 200, body: attemptResult({ ...waiting.attempt, status: 'rejected' }) }],
     });
-    const page = renderPages();
-    await page.waitFor(() => expect(page.findByTestId(TableRow, 'approval-att_wait')).toBeTruthy());
     page.click('reject-open-att_wait');
     page.submit('decide-reject-att_wait-submit');
     expect(page.findByTestId(TextArea, 'decide-reject-att_wait-note').props).toMatchObject({ required: true, error: true, validationMessage: 'Say why: the requester reads it.' });
@@ -101,12 +100,9 @@ describe('the approval queue on the home page (design §5)', () => {
   });
 
   test('a request someone else decided meanwhile says so in the dialog, and closing it refreshes the queue', async () => {
-    const api = fakePageBackend({
-      'GET /api/approvals': [queue(), empty],
+    const { api, page } = await withRequest({
       'POST /api/attempts/*/approve': [apiError(409, 'ATTEMPT_NOT_AWAITING_APPROVAL', 'This request was already rejected by Mona Manager.')],
     });
-    const page = renderPages();
-    await page.waitFor(() => expect(page.findByTestId(TableRow, 'approval-att_wait')).toBeTruthy());
     page.click('approve-open-att_wait');
     page.submit('decide-approve-att_wait-submit');
     await page.waitFor(() => expect(page.findByTestId(Alert, 'decide-approve-att_wait-error').props.title).toBe('This request was already decided'));

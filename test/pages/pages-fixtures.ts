@@ -1,23 +1,10 @@
 import type { AttemptView, TransactionView } from '../../extensions/shared/api-schemas';
 import type { ApprovalItem, RefundListItem, Summary, SummaryRow } from '../../extensions/refund-pages/report-schemas';
-import { attemptView, transactionView } from '../card/card-fixtures';
+import { attemptView, awaitingAttempt, transactionView } from '../card/card-fixtures';
 
 /** Typed copies of what the backend sends (src/application/approvals, src/application/reports), for fake answers. */
 export function approvalItem(attempt: Partial<AttemptView> = {}, transaction: Partial<TransactionView> = {}): ApprovalItem {
-  return {
-    attempt: attemptView({
-      id: 'att_wait',
-      amount: '600.00',
-      status: 'awaiting_approval',
-      completedAt: null,
-      providerRefundId: null,
-      note: 'Goodwill',
-      approvalReason: 'Above the limit of USD 500.00 per refund.',
-      expiresAt: '2025-03-08T15:30:00.000Z',
-      ...attempt,
-    }),
-    transaction: transactionView({ refundStatus: 'refund_awaiting_approval', ...transaction }),
-  };
+  return { attempt: awaitingAttempt(attempt), transaction: transactionView({ refundStatus: 'refund_awaiting_approval', ...transaction }) };
 }
 
 export function listItem(overrides: Partial<RefundListItem> = {}): RefundListItem {

@@ -147,13 +147,17 @@ export async function startHttp(
 }
 
 /**
- * The usual setup of an HTTP test file as jest hooks: one backend and an HTTP server on it for the file, the ledger
- * and demo CRM reset before each test, both closed at the end. Read `backend` and `http` inside the tests.
+ * The usual setup of an HTTP test file as jest hooks: one backend and an HTTP server on it for the file, the ledger,
+ * demo CRM and policy (`setup.policy`, or the test policy) reset before each test, both closed at the end. Read
+ * `backend` and `http` inside the tests.
  */
-export function httpTestBackend(identity: Parameters<typeof startHttp>[1]): { readonly backend: TestBackend; readonly http: HttpClient } {
+export function httpTestBackend(
+  identity: Parameters<typeof startHttp>[1],
+  setup: { readonly overrides?: Partial<RefundDeps>; readonly policy?: unknown } = {},
+): { readonly backend: TestBackend; readonly http: HttpClient } {
   const context = {} as { backend: TestBackend; http: HttpClient };
   beforeAll(async () => {
-    context.backend = await testBackend();
+    context.backend = await testBackend(setup.overrides, setup.policy === undefined ? {} : { policy: setup.policy });
     context.http = await startHttp(context.backend.deps, identity);
   });
   beforeEach(() => context.backend.reset());
