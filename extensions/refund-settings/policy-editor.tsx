@@ -66,10 +66,26 @@ export function PolicyEditor({ api, view, options, onSaved, onReload }: PolicyEd
     <Flex direction="column" gap="md">
       {readOnly ? <LockedNotice message={state.kind === 'locked' ? state.message : null} /> : null}
       <Heading>Who may refund</Heading>
-      <PrincipalsFields group="refunders" value={draft.refunders} options={options} readOnly={readOnly} problemAt={problemAt} onChange={(field, refunders) => change(field, { ...draft, refunders })} />
+      <PrincipalsFields
+        group="refunders"
+        value={draft.refunders}
+        options={options}
+        readOnly={readOnly}
+        whenNobody="Nobody may refund: the Refund card only shows payments."
+        problemAt={problemAt}
+        onChange={(field, refunders) => change(field, { ...draft, refunders })}
+      />
       <Heading>Who approves</Heading>
       <Text>Approvers decide requests above a limit; nobody approves their own. With no approvers, a refund above a limit is refused.</Text>
-      <PrincipalsFields group="approvers" value={draft.approvers} options={options} readOnly={readOnly} problemAt={problemAt} onChange={(field, approvers) => change(field, { ...draft, approvers })} />
+      <PrincipalsFields
+        group="approvers"
+        value={draft.approvers}
+        options={options}
+        readOnly={readOnly}
+        whenNobody="Nobody approves: a refund above a limit is refused instead of waiting for approval."
+        problemAt={problemAt}
+        onChange={(field, approvers) => change(field, { ...draft, approvers })}
+      />
       <Heading>Limits without approval</Heading>
       <Text>Up to these amounts a refunder refunds at once; above either, the refund waits for an approver. Leave a limit empty for none.</Text>
       <LimitsFields limits={draft.limits} currencies={options?.currencies ?? null} readOnly={readOnly} problemAt={problemAt} onChange={(field, limits) => change(field, { ...draft, limits })} />

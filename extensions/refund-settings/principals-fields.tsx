@@ -1,4 +1,4 @@
-import { Checkbox, Flex, MultiSelect } from '@hubspot/ui-extensions';
+import { Checkbox, Flex, MultiSelect, Text } from '@hubspot/ui-extensions';
 import { FieldProblem } from './field-problem';
 import type { PrincipalList, PrincipalsGroup } from './policy-draft';
 import type { PolicyOptions, Principals } from './policy-schemas';
@@ -8,6 +8,8 @@ interface PrincipalsFieldsProps {
   readonly value: Principals;
   readonly options: PolicyOptions | null;
   readonly readOnly: boolean;
+  /** what it means when the rule names nobody */
+  readonly whenNobody: string;
   readonly problemAt: (field: string) => string | undefined;
   readonly onChange: (field: string, value: Principals) => void;
 }
@@ -15,7 +17,7 @@ interface PrincipalsFieldsProps {
 type Option = { readonly label: string; readonly value: string };
 
 /** Who a rule names, picked by name: super admins as a group, and users, teams and roles of the account. */
-export function PrincipalsFields({ group, value, options, readOnly, problemAt, onChange }: PrincipalsFieldsProps) {
+export function PrincipalsFields({ group, value, options, readOnly, whenNobody, problemAt, onChange }: PrincipalsFieldsProps) {
   const picker = (list: PrincipalList, label: string, known: readonly Option[], unknown: (id: string) => string) => {
     const field = `${group}.${list}`;
     return (
@@ -52,6 +54,7 @@ export function PrincipalsFields({ group, value, options, readOnly, problemAt, o
       {picker('userIds', 'Users', (options?.users ?? []).map((user) => ({ value: user.id, label: `${user.name} (${user.email})${user.superAdmin ? ', super admin' : ''}` })), (id) => `User ${id}${missing}`)}
       {picker('teamIds', 'Teams (their primary and additional members)', (options?.teams ?? []).map((team) => ({ value: team.id, label: team.name })), (id) => `Team ${id}${missing}`)}
       {picker('roleIds', 'Roles', (options?.roles ?? []).map((role) => ({ value: role.id, label: role.name })), (id) => `Role ${id}${missing}`)}
+      {namesNobody(value) ? <Text testId={`${group}-nobody`}>{whenNobody}</Text> : null}
     </Flex>
   );
 }
@@ -60,4 +63,8 @@ export function PrincipalsFields({ group, value, options, readOnly, problemAt, o
 function withUnknown(known: readonly Option[], ids: readonly string[], unknown: (id: string) => string): Option[] {
   const missing = ids.filter((id) => !known.some((option) => option.value === id));
   return [...known, ...missing.map((id) => ({ value: id, label: unknown(id) }))];
+}
+
+function namesNobody(principals: Principals): boolean {
+  return !principals.superAdmins && principals.userIds.length + principals.teamIds.length + principals.roleIds.length === 0;
 }

@@ -103,6 +103,20 @@ describe('saving', () => {
     expect(page.findByTestId(ToggleGroup, 'requireNoteFor').props.value).toEqual(['duplicate', 'other']);
   });
 
+  test('says what a rule that names nobody means', async () => {
+    backend();
+    const page = renderSettings();
+    await page.ready();
+    expect(page.maybeFindByTestId(Text, 'approvers-nobody')).toBeNull();
+    page.tick('approvers.superAdmins', false);
+    page.pick('approvers.teamIds', []);
+    expect(page.findByTestId(Text, 'approvers-nobody').text).toBe('Nobody approves: a refund above a limit is refused instead of waiting for approval.');
+    page.pick('refunders.userIds', []);
+    page.pick('refunders.teamIds', []);
+    page.tick('refunders.superAdmins', false);
+    expect(page.findByTestId(Text, 'refunders-nobody').text).toBe('Nobody may refund: the Refund card only shows payments.');
+  });
+
   test('discarding goes back to the version read', async () => {
     backend();
     const page = renderSettings();
