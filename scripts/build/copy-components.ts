@@ -40,7 +40,7 @@ const componentMetaSchema = z
     const references = [['entrypoint', meta.config.entrypoint], ['previewImage', meta.config.previewImage?.file]] as const;
     for (const [field, reference] of references) {
       if (reference !== undefined && !reference.startsWith(prefix)) {
-        context.addIssue({ code: 'custom', path: ['config', field], message: `must start with ${prefix}: HubSpot wants a ${meta.type} in app/${COMPONENTS[meta.type].dir}/` });
+        context.addIssue({ code: 'custom', path: ['config', field], message: `must start with ${prefix}: HubSpot wants a ${meta.type} component in app/${COMPONENTS[meta.type].dir}/` });
       }
     }
   });

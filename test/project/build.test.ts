@@ -274,7 +274,7 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
       write('policy/entry.tsx', '');
       write('policy-hsmeta.json', { uid: 'policy', type: 'settings', config: { entrypoint: '/app/cards/policy/entry.tsx' } });
       await expect(buildProject({ outDir: path.join(temp, 'misplaced-out'), extensionsDir: extensions, env: {} })).rejects.toThrow(
-        /policy-hsmeta\.json is not valid:\n {2}- config\.entrypoint: must start with \/app\/settings\/: HubSpot wants a settings in app\/settings\//,
+        /policy-hsmeta\.json is not valid: config\.entrypoint: must start with \/app\/settings\/: HubSpot wants a settings component in app\/settings\//,
       );
       write('policy-hsmeta.json', { uid: 'policy', type: 'settings', config: { entrypoint: '/app/settings/policy/entry.tsx' } });
       write('other/other-hsmeta.json', { uid: 'other', type: 'settings', config: { entrypoint: '/app/settings/policy/entry.tsx' } });
