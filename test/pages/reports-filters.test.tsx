@@ -1,4 +1,4 @@
-import { Button, DateInput, ErrorState, MultiSelect, Text } from '@hubspot/ui-extensions';
+import { Button, DateInput, ErrorState, LoadingSpinner, MultiSelect, Text } from '@hubspot/ui-extensions';
 import { PageHeader } from '@hubspot/ui-extensions/pages';
 import { apiError, fakePageBackend } from './fake-page-backend';
 import { renderPages } from './pages-driver';
@@ -12,6 +12,7 @@ describe('the reports page: filters (design §7)', () => {
   test('opens on the last 30 days, offering the reps and currencies of the period, with totals by reason and the list', async () => {
     const api = reportsBackend();
     const page = renderPages({ path: '/reports' });
+    expect(page.findByTestId(LoadingSpinner, 'reports-loading').props.label).toBe('Loading the reports…');
     await page.waitFor(() => expect(page.findByTestId(MultiSelect, 'filter-rep')).toBeTruthy());
     const summaries = api.calls('GET /api/refunds/summary').map((call) => paramsOf(call.url));
     expect(summaries[0]).toEqual([['groupBy', 'requestedBy'], ['from', LAST_30_DAYS.from], ['to', LAST_30_DAYS.to]]);
