@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { attemptViewSchema, currencyCode, decimalString, transactionViewSchema } from '../shared/api-schemas';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { currencyCode, decimalString, personSchema, REFUND_REASONS } from '../shared/api-schemas';
 
 /**

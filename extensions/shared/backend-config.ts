@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The backend's base URL, as the build writes it (scripts/build/build-settings.ts checks it is https:// there). */
 export const BACKEND_URL_PATTERN = /^https?:\/\/[^/\s]+(\/[^\s]*)?$/;

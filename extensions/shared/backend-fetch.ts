@@ -1,5 +1,5 @@
 import { hubspot } from '@hubspot/ui-extensions';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApiError, ApiResult } from './api-error';
 import { apiErrorBodySchema } from './api-schemas';
 
