@@ -1,16 +1,26 @@
 import { Button, Divider, Flex, Heading, LoadingButton, Text } from '@hubspot/ui-extensions';
-import { useCallback, useMemo, useState } from 'react';
+import { Fragment, useCallback, useMemo, useState } from 'react';
 import { LimitsFields } from './limits-fields';
 import { LockedNotice } from './locked-notice';
 import type { PolicyApi } from './policy-api';
 import { checkDraft } from './policy-checks';
-import { draftOf, type PolicyDraft, sameDraft } from './policy-draft';
+import { draftOf, type PolicyDraft, type PrincipalsGroup, sameDraft } from './policy-draft';
 import { fieldsOf, messageAt, placeProblems, stillApplies } from './policy-problems';
 import type { PolicyOptions, PolicyView } from './policy-schemas';
 import { PrincipalsFields } from './principals-fields';
 import { RulesFields } from './rules-fields';
 import { SaveOutcome } from './save-outcome';
 import { usePolicySave } from './use-policy-save';
+
+const PRINCIPAL_GROUPS: readonly { group: PrincipalsGroup; heading: string; intro: string | null; whenNobody: string }[] = [
+  { group: 'refunders', heading: 'Who may refund', intro: null, whenNobody: 'Nobody may refund: the Refund card only shows payments.' },
+  {
+    group: 'approvers',
+    heading: 'Who approves',
+    intro: 'Approvers decide requests above a limit; nobody approves their own. With no approvers, a refund above a limit is refused.',
+    whenNobody: 'Nobody approves: a refund above a limit is refused instead of waiting for approval.',
+  },
+];
 
 interface PolicyEditorProps {
   readonly api: PolicyApi;
@@ -65,27 +75,21 @@ export function PolicyEditor({ api, view, options, onSaved, onReload }: PolicyEd
   return (
     <Flex direction="column" gap="md">
       {readOnly ? <LockedNotice message={state.kind === 'locked' ? state.message : null} /> : null}
-      <Heading>Who may refund</Heading>
-      <PrincipalsFields
-        group="refunders"
-        value={draft.refunders}
-        options={options}
-        readOnly={readOnly}
-        whenNobody="Nobody may refund: the Refund card only shows payments."
-        problemAt={problemAt}
-        onChange={(field, refunders) => change(field, { ...draft, refunders })}
-      />
-      <Heading>Who approves</Heading>
-      <Text>Approvers decide requests above a limit; nobody approves their own. With no approvers, a refund above a limit is refused.</Text>
-      <PrincipalsFields
-        group="approvers"
-        value={draft.approvers}
-        options={options}
-        readOnly={readOnly}
-        whenNobody="Nobody approves: a refund above a limit is refused instead of waiting for approval."
-        problemAt={problemAt}
-        onChange={(field, approvers) => change(field, { ...draft, approvers })}
-      />
+      {PRINCIPAL_GROUPS.map(({ group, heading, intro, whenNobody }) => (
+        <Fragment key={group}>
+          <Heading>{heading}</Heading>
+          {intro ? <Text>{intro}</Text> : null}
+          <PrincipalsFields
+            group={group}
+            value={draft[group]}
+            options={options}
+            readOnly={readOnly}
+            whenNobody={whenNobody}
+            problemAt={problemAt}
+            onChange={(field, principals) => change(field, { ...draft, [group]: principals })}
+          />
+        </Fragment>
+      ))}
       <Heading>Limits without approval</Heading>
       <Text>Up to these amounts a refunder refunds at once; above either, the refund waits for an approver. Leave a limit empty for none.</Text>
       <LimitsFields limits={draft.limits} currencies={options?.currencies ?? null} readOnly={readOnly} problemAt={problemAt} onChange={(field, limits) => change(field, { ...draft, limits })} />
