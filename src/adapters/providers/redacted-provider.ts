@@ -36,13 +36,14 @@ function redactSettlement(settlement: Settlement, redactText: TextRedactor): Set
  * recorded in the ledger and logged holds none of the configured secrets, in any encoding (issue 11, item 7).
  */
 export function withOutcomesRedacted(provider: PaymentProvider, redactText: TextRedactor): PaymentProvider {
-  const { voids } = provider;
+  const { voids, paidAmount } = provider;
   return {
     name: provider.name,
     describeInvalidTransactionId: (id) => provider.describeInvalidTransactionId(id),
     describeUnsupportedAmount: (amount) => provider.describeUnsupportedAmount(amount),
     refund: async (request) => redactOutcome(await provider.refund(request), redactText),
     lookup: async (request) => redactOutcome(await provider.lookup(request), redactText),
+    ...(paidAmount ? { paidAmount: (id: string, signal: AbortSignal) => paidAmount.call(provider, id, signal) } : {}),
     ...(voids
       ? {
           voids: {

@@ -46,6 +46,19 @@ export function toStripeAmount(money: Money): StripeAmount {
   return { ok: true, amount };
 }
 
+/**
+ * The inverse of toStripeAmount: an integer Stripe reports (`amount_received`, `amount_captured`) → our minor units,
+ * or null when it is negative or does not convert exactly (ISK 150 is 1.50 krónur, which our whole krónur cannot hold).
+ */
+export function fromStripeAmount(amount: bigint, currency: CurrencyCode): Money | null {
+  if (amount < 0n) return null;
+  const ours = exponentOf(currency);
+  const units = stripeUnitsOf(currency);
+  const shift = 10n ** BigInt(Math.abs(units.exponent - ours));
+  if (units.exponent < ours) return { minor: amount * shift, currency };
+  return amount % shift === 0n ? { minor: amount / shift, currency } : null;
+}
+
 function refusedAmount(money: Money, granularity: bigint): AttemptFailure {
   const { minor, currency } = money;
   const lower = minor - (minor % granularity);

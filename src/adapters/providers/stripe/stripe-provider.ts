@@ -3,6 +3,7 @@ import type { PaymentProvider, ProviderOutcome, ProviderRefundRequest } from '..
 import { answerOf, refundAnswerOutcome, type StripeCall } from './stripe-call';
 import { lookup } from './stripe-lookup';
 import { describeInvalidStripeId, paymentTargetOf, toStripeAmount, toStripeReason } from './stripe-mapping';
+import { paidAmount } from './stripe-paid-amount';
 
 export interface StripeProviderConfig {
   readonly secretKey: string;
@@ -33,6 +34,7 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
     },
     refund: (request) => refund({ stripe, ...config }, request),
     lookup: (request) => lookup({ stripe, ...config }, request),
+    paidAmount: (providerTransactionId, signal) => paidAmount({ stripe, ...config }, providerTransactionId, signal),
   };
 }
 
