@@ -3,6 +3,7 @@ import { type PayPalContext, callPayPal, refundAnswerOutcome } from './paypal-ca
 import { notSentOutcome } from './paypal-errors';
 import { payPalOriginOf, startBudget } from './paypal-http';
 import { lookup } from './paypal-lookup';
+import { paidAmount } from './paypal-paid-amount';
 import { captureRefundRequest, describeInvalidCaptureId, toPayPalValue } from './paypal-mapping';
 import { createPayPalTokens } from './paypal-token';
 
@@ -40,6 +41,7 @@ export function createPayPalProvider(config: PayPalProviderConfig): PaymentProvi
     },
     refund: (request) => refund(context, request),
     lookup: (request) => lookup(context, request),
+    paidAmount: (providerTransactionId, signal) => paidAmount(context, providerTransactionId, signal),
   };
 }
 
