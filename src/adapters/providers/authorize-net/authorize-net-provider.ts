@@ -10,6 +10,7 @@ import { failed, noAnswerOutcome, notSent } from './authorize-net-errors';
 import { ask, createSend } from './authorize-net-http';
 import { lookup } from './authorize-net-lookup';
 import { refundVerdict, voidOutcome } from './authorize-net-mapping';
+import { createPaidAmount } from './authorize-net-paid-amount';
 import { type Api, transactionDetails } from './authorize-net-reporting';
 import { refundTransactionBody, voidTransactionBody } from './authorize-net-requests';
 import { readCreateTransaction } from './authorize-net-responses';
@@ -36,6 +37,7 @@ export function createAuthorizeNetProvider(config: AuthorizeNetProviderConfig): 
     describeUnsupportedAmount,
     refund: (request) => refund(api, request),
     lookup: (request) => lookup(api, request),
+    paidAmount: createPaidAmount(api),
     voids: {
       settlement: (providerTransactionId, signal) => settlement(api, providerTransactionId, signal),
       void: (request) => voidPayment(api, request),

@@ -84,6 +84,14 @@ export function transactionDetailsBody(credentials: Credentials, transId: string
 }
 
 /**
+ * getMerchantDetailsRequest: merchantAuthentication alone (it extends ANetApiRequest with nothing). Current schema only
+ * (AnetApiSchema.xsd of github.com/AuthorizeNet/sdk-php, master 0c48e24); the 2016 copy in ../shared/specs predates it.
+ */
+export function merchantDetailsBody(credentials: Credentials): string {
+  return JSON.stringify({ getMerchantDetailsRequest: { merchantAuthentication: merchantAuthentication(credentials) } });
+}
+
+/**
  * One page of a transaction list: `number` counts from 1, `size` is at most 1000. Sorting and paging exist only in
  * Authorize.net's current schema (AnetApiSchema.xsd of github.com/AuthorizeNet/sdk-php, master 0c48e24; the 2016
  * copy in ../shared/specs predates them), in this order: getUnsettledTransactionListRequest = merchantAuthentication,

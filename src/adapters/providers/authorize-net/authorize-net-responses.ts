@@ -36,7 +36,8 @@ const createTransactionSchema = apiResponseSchema.extend({ transactionResponse: 
 export type CreateTransactionAnswer = z.output<typeof createTransactionSchema>;
 export type TransactionResponse = z.output<typeof transactionResponseSchema>;
 
-// transactionDetailsType, the fields read here (amounts are left alone: JSON gives them as numbers).
+// transactionDetailsType, the fields read here. settleAmount is an xs:decimal (at most 4 decimals) that JSON gives as a
+// number; only the paid amount reads it, and turns it back into its decimal text (authorize-net-paid-amount).
 const transactionDetailsSchema = z.object({
   transId: z.string(),
   refTransId: z.string().optional(),
@@ -45,6 +46,7 @@ const transactionDetailsSchema = z.object({
   transactionStatus: z.string(),
   batch: z.object({ batchId: z.string(), settlementTimeUTC: z.string().optional(), settlementState: z.string() }).optional(),
   order: z.object({ invoiceNumber: z.string().optional() }).optional(),
+  settleAmount: z.union([z.number(), z.string()]).optional(),
 });
 
 const transactionDetailsAnswerSchema = apiResponseSchema.extend({ transaction: transactionDetailsSchema.optional() });
@@ -73,6 +75,10 @@ const batchListAnswerSchema = apiResponseSchema.extend({
   batchList: listOf(z.object({ batchId: z.string(), settlementTimeUTC: z.string().optional(), settlementState: z.string() }), 'batch').optional(),
 });
 
+// getMerchantDetailsResponse (current schema, see merchantDetailsBody), the field read here: currencies, an
+// ArrayOfCurrencyCode of nillable three-letter codes, the currencies the merchant account processes.
+const merchantDetailsAnswerSchema = apiResponseSchema.extend({ currencies: listOf(z.string().nullable(), 'currency').optional() });
+
 /** A parsed answer, or null when the body is not the expected response type (a proxy page, a wrong endpoint). */
 export type Reader<T> = (body: unknown) => T | null;
 
@@ -87,6 +93,7 @@ export const readCreateTransaction = reader(createTransactionSchema);
 export const readTransactionDetails = reader(transactionDetailsAnswerSchema);
 export const readTransactionList = reader(transactionListAnswerSchema);
 export const readBatchList = reader(batchListAnswerSchema);
+export const readMerchantDetails = reader(merchantDetailsAnswerSchema);
 
 export type TransactionDetailsAnswer = z.output<typeof transactionDetailsAnswerSchema>;
 export type TransactionListAnswer = z.output<typeof transactionListAnswerSchema>;
