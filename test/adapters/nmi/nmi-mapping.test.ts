@@ -105,9 +105,10 @@ describe('readQueryAnswer', () => {
           orderId: 'a1b2',
           condition: 'pendingsettlement',
           rawCondition: 'pendingsettlement',
+          currency: 'USD',
           actions: [{ action_type: 'refund', success: '1', amount: '10.99', date: '20260302145501', response_text: 'SUCCESS', response_code: '100' }],
         },
-        { transactionId: '7654321098', orderId: '', condition: null, rawCondition: 'in_review', actions: [] },
+        { transactionId: '7654321098', orderId: '', condition: null, rawCondition: 'in_review', currency: 'USD', actions: [] },
       ],
     });
   });

@@ -24,6 +24,7 @@ import {
   voidForm,
 } from './nmi-mapping';
 import { connectionLostOutcome, directPostOutcome, errorDetail, noAnswerOutcome, notSentOutcome, unreadableAnswerOutcome } from './nmi-outcomes';
+import { paidAmount } from './nmi-paid-amount';
 import { lookupOutcome, readQueryAnswer, settlementOf } from './nmi-query';
 
 export interface NmiProviderConfig {
@@ -46,6 +47,7 @@ export function createNmiProvider(config: NmiProviderConfig): PaymentProvider {
     },
     refund: (request) => refund(nmi, request),
     lookup: (request) => lookup(nmi, request),
+    paidAmount: (id, signal) => paidAmount((form, stop) => post(nmi, QUERY_PATH, form, stop), nmi.securityKey, id, signal),
     voids: {
       settlement: (providerTransactionId, signal) => settlement(nmi, providerTransactionId, signal),
       void: (request) => voidPayment(nmi, request),

@@ -22,6 +22,7 @@ const transactionSchema = z.object({
   transaction_id: z.string().min(1),
   order_id: z.string().default(''),
   condition: z.string().min(1),
+  currency: z.string().default(''),
   action: z.array(actionSchema),
 });
 
@@ -33,6 +34,8 @@ export interface NmiTransaction {
   /** null when NMI reports a condition this app does not know; `rawCondition` has it */
   readonly condition: NmiCondition | null;
   readonly rawCondition: string;
+  /** the transaction's ISO 4217 code, '' when NMI gives none */
+  readonly currency: string;
   readonly actions: readonly NmiAction[];
 }
 
@@ -51,9 +54,9 @@ export function readQueryAnswer(xml: string): QueryAnswer | null {
   for (const element of childrenNamed(read.root, 'transaction')) {
     const parsed = transactionSchema.safeParse({ ...leavesOf(element), action: childrenNamed(element, 'action').map(leavesOf) });
     if (!parsed.success) return null;
-    const { transaction_id, order_id, condition, action } = parsed.data;
+    const { transaction_id, order_id, condition, currency, action } = parsed.data;
     const known = (NMI_CONDITIONS as readonly string[]).includes(condition) ? (condition as NmiCondition) : null;
-    transactions.push({ transactionId: transaction_id, orderId: order_id, condition: known, rawCondition: condition, actions: action });
+    transactions.push({ transactionId: transaction_id, orderId: order_id, condition: known, rawCondition: condition, currency, actions: action });
   }
   return { kind: 'transactions', transactions };
 }
