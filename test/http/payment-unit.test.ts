@@ -70,11 +70,43 @@ describe('one payment, whatever the records say', () => {
     expect((await refund(http, 'deals', '1001', '1.00')).body.error).toMatchObject({ code: 'TRANSACTION_NOT_REFUNDABLE', details: { property: 'currency' } });
   });
 
-  it('takes the provider\'s own figure of what was paid when the provider can tell', async () => {
-    backend.stripe.paidAmount = async () => ({ minor: 100000n, currency: 'USD' });
+  it('takes the provider\'s own figure of what was paid when the provider can tell, records it, and asks only once', async () => {
+    const asked: string[] = [];
+    backend.stripe.paidAmount = async (id) => {
+      asked.push(id);
+      return { minor: 100000n, currency: 'USD' };
+    };
     try {
       const read = await http.request('GET', `/api/transactions/deals/1001?userId=${ADMIN}`);
-      expect(read.body.transaction).toMatchObject({ amount: '1000.00', refundable: '1000.00', warnings: [{ code: 'amount_mismatch', message: expect.stringMatching(/the provider says the payment was USD 1000.00/) }] });
+      const warning = { code: 'amount_mismatch', message: 'The record says USD 1200.00, but the provider says the payment was USD 1000.00: refunds go by the payment.' };
+      expect(read.body.transaction).toMatchObject({ amount: '1000.00', refundable: '1000.00', warnings: [warning] });
+      expect(await backend.db.query('SELECT paid_minor, paid_source FROM payments WHERE provider_transaction_id = $1', ['pi_3SandboxAnnualPlan0001'])).toEqual([
+        { paid_minor: 100000n, paid_source: 'provider' },
+      ]);
+      // The figure is final: later reads take it from the ledger, and refunds go by it, not by the record.
+      const again = await http.request('GET', `/api/transactions/deals/1001?userId=${ADMIN}`);
+      expect(again.body.transaction).toMatchObject({ amount: '1000.00', warnings: [warning] });
+      expect(asked).toEqual(['pi_3SandboxAnnualPlan0001']);
+      expect((await refund(http, 'deals', '1001', '1000.01')).body.error).toMatchObject({ code: 'AMOUNT_EXCEEDS_REFUNDABLE', details: { refundable: '1000.00' } });
+    } finally {
+      delete backend.stripe.paidAmount;
+    }
+  });
+
+  it('keeps the amount first seen when the provider cannot tell yet, and asks again on the next read', async () => {
+    const figures: (bigint | null)[] = [null, 120000n];
+    backend.stripe.paidAmount = async () => {
+      const minor = figures.shift() ?? null;
+      return minor === null ? null : { minor, currency: 'USD' };
+    };
+    try {
+      const first = await http.request('GET', `/api/transactions/deals/1001?userId=${ADMIN}`);
+      expect(first.body.transaction).toMatchObject({ amount: '1200.00', warnings: [] });
+      expect(await backend.db.query('SELECT paid_source FROM payments')).toEqual([{ paid_source: 'record' }]);
+      const second = await http.request('GET', `/api/transactions/deals/1001?userId=${ADMIN}`);
+      expect(second.body.transaction).toMatchObject({ amount: '1200.00', warnings: [] });
+      expect(await backend.db.query('SELECT paid_source FROM payments')).toEqual([{ paid_source: 'provider' }]);
+      expect(figures).toEqual([]);
     } finally {
       delete backend.stripe.paidAmount;
     }
