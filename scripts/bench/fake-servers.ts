@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const hubspot = createServer(
     fakeHubSpot({ latency, accessToken: options.hubspotToken, dealAmount: options.dealAmount, counter: hubspotCounter }),
   );
-  const stripe = createServer(fakeStripe({ latency, secretKey: options.stripeKey, counter: stripeCounter }));
+  const stripe = createServer(fakeStripe({ latency, secretKey: options.stripeKey, counter: stripeCounter, dealAmount: options.dealAmount }));
   const send = (message: FromFakes) => process.send?.(message);
 
   process.on('message', (message: ToFakes) => {
