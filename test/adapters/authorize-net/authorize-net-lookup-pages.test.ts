@@ -1,3 +1,4 @@
+import { ANSWERED_TIMEOUT_MS, NEVER_MS } from '../../support/provider-timing';
 import { MAX_PAGES } from '../../../src/adapters/providers/authorize-net/authorize-net-list-search';
 import { HEADERS, TOKEN, anetJson, batchList, batchListBody, batchTransactionsBody, call, endpoint, otherTransactions, sent, summary, transactionList, unsettledBody } from './authorize-net-nock';
 import { SEARCH_FROM, lookup, otherPayment, useLookupClock } from './authorize-net-lookup-clock';
@@ -77,9 +78,9 @@ describe('Authorize.net lookup through lists longer than one page (1000 transact
 
   it('stays unknown when the next page does not come in time', async () => {
     endpoint(unsettledBody(1)).reply(200, anetJson(transactionList(otherTransactions(1000), 1500)), HEADERS);
-    endpoint(unsettledBody(2)).delay(60_000).reply(200, anetJson(transactionList([ours()], 1500)), HEADERS);
+    endpoint(unsettledBody(2)).delay(NEVER_MS).reply(200, anetJson(transactionList([ours()], 1500)), HEADERS);
 
-    await expect(lookup.withTimeout(1_000)).resolves.toEqual({
+    await expect(lookup.withTimeout(ANSWERED_TIMEOUT_MS)).resolves.toEqual({
       status: 'unknown',
       failure: {
         code: 'lookup_inconclusive',

@@ -1,7 +1,7 @@
+import { NEVER_MS, SHORT_TIMEOUT_MS } from '../../support/provider-timing';
 import {
   HEADERS,
   PAYMENT_ID,
-  TIMEOUT_MS,
   TOKEN,
   anetJson,
   batchList,
@@ -183,9 +183,9 @@ describe('Authorize.net lookup by invoice number', () => {
   });
 
   it('stays unknown when Authorize.net does not answer in time', async () => {
-    const scope = endpoint(unsettledBody()).delay(TIMEOUT_MS * 5).reply(200, anetJson(transactionList([])), HEADERS);
+    const scope = endpoint(unsettledBody()).delay(NEVER_MS).reply(200, anetJson(transactionList([])), HEADERS);
 
-    await expect(lookup()).resolves.toEqual({
+    await expect(lookup.withTimeout(SHORT_TIMEOUT_MS)).resolves.toEqual({
       status: 'unknown',
       failure: {
         code: 'lookup_inconclusive',

@@ -2,6 +2,7 @@ import nock from 'nock';
 import { createAuthorizeNetProvider } from '../../../src/adapters/providers/authorize-net/authorize-net-provider';
 import { money } from '../../../src/domain/money';
 import { providerRequests } from '../../support/provider-requests';
+import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 
 /*
  * Authorize.net replaced with nock 14, which intercepts Node's global fetch. Every API method is a POST of JSON to the
@@ -16,7 +17,6 @@ export const ENDPOINT = `${ORIGIN}${PATH}`;
 export const LOGIN_ID = '5KP3u95bQpv';
 /** 16 characters, the schema's maximum for transactionKey */
 export const TRANSACTION_KEY = '346HZ32z3fP4hTG2';
-export const TIMEOUT_MS = 400;
 export const ATTEMPT_ID = '3f2a9c4e-8b1d-4c6e-9a7f-2d4b8e1c0a57';
 /** the attempt id as refId and invoiceNumber: its first 20 hex digits */
 export const TOKEN = '3f2a9c4e8b1d4c6e9a7f';
@@ -26,7 +26,7 @@ export const BOM = '\uFEFF';
 
 export const AUTH = `"merchantAuthentication":{"name":"${LOGIN_ID}","transactionKey":"${TRANSACTION_KEY}"}`;
 
-export const provider = (timeoutMs = TIMEOUT_MS, apiBase = ENDPOINT) =>
+export const provider = (timeoutMs = ANSWERED_TIMEOUT_MS, apiBase = ENDPOINT) =>
   createAuthorizeNetProvider({ apiLoginId: LOGIN_ID, transactionKey: TRANSACTION_KEY, apiBase, timeoutMs });
 
 const requests = providerRequests({

@@ -1,8 +1,8 @@
 import nock from 'nock';
+import { NEVER_MS, SHORT_TIMEOUT_MS } from '../../support/provider-timing';
 import {
   HEADERS,
   PAYMENT_ID,
-  TIMEOUT_MS,
   TOKEN,
   anetJson,
   apiError,
@@ -27,8 +27,8 @@ afterEach(() => {
   expect(leftovers).toEqual({ pending: [], unmatched: [] });
 });
 
-function voids() {
-  const { voids } = provider();
+function voids(timeoutMs?: number) {
+  const { voids } = provider(timeoutMs);
   if (!voids) throw new Error('the Authorize.net provider voids');
   return voids;
 }
@@ -77,9 +77,9 @@ describe('Authorize.net settlement', () => {
   });
 
   it('cannot tell when Authorize.net does not answer in time', async () => {
-    const scope = endpoint(detailsBody(PAYMENT_ID)).delay(TIMEOUT_MS * 5).reply(200, anetJson(details({ transactionStatus: 'capturedPendingSettlement' })), HEADERS);
+    const scope = endpoint(detailsBody(PAYMENT_ID)).delay(NEVER_MS).reply(200, anetJson(details({ transactionStatus: 'capturedPendingSettlement' })), HEADERS);
 
-    await expect(voids().settlement(PAYMENT_ID, new AbortController().signal)).resolves.toEqual({
+    await expect(voids(SHORT_TIMEOUT_MS).settlement(PAYMENT_ID, new AbortController().signal)).resolves.toEqual({
       state: 'unknown',
       reason: 'Authorize.net did not answer in time.',
       detail: { reason: 'deadline' },
@@ -147,14 +147,14 @@ describe('Authorize.net void', () => {
   });
 
   it('leaves a void without an answer unknown', async () => {
-    const scope = endpoint(voidBody()).delay(TIMEOUT_MS * 5).reply(200, anetJson(approved(PAYMENT_ID)), HEADERS);
+    const scope = endpoint(voidBody()).delay(NEVER_MS).reply(200, anetJson(approved(PAYMENT_ID)), HEADERS);
 
-    await expect(voids().void(voidRequest())).resolves.toEqual({
+    await expect(voids(SHORT_TIMEOUT_MS).void(voidRequest())).resolves.toEqual({
       status: 'unknown',
       failure: {
         code: 'provider_timeout',
         message: 'Authorize.net did not answer in time; the void may or may not have gone through. It will be checked before anyone retries.',
-        detail: { reason: 'deadline', timeout_ms: String(TIMEOUT_MS) },
+        detail: { reason: 'deadline', timeout_ms: String(SHORT_TIMEOUT_MS) },
       },
     });
     expect(scope.isDone()).toBe(true);

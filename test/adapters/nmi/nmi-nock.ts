@@ -3,6 +3,7 @@ import { createNmiProvider } from '../../../src/adapters/providers/nmi/nmi-provi
 import { money } from '../../../src/domain/money';
 import type { PaymentProvider, ProviderVoidRequest } from '../../../src/ports/payment-provider';
 import { providerRequests } from '../../support/provider-requests';
+import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 
 /*
  * NMI replaced with nock 14, which intercepts Node's global fetch. An interceptor answers only a POST to the exact path
@@ -14,11 +15,10 @@ export const SECURITY_KEY = 'Xq7Lm2Pz9Rt4Wv8Kc3Nb6Jd1Hs5Fg0Ay';
 export const PAYMENT_ID = '7654321098';
 export const ATTEMPT_ID = '3f1c9a52-8d4e-4b7a-9c21-5e6f7a8b9c0d';
 export const FORM_KEY = 'form-7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57';
-export const TIMEOUT_MS = 400;
 export const NOW = new Date('2026-03-02T15:00:00Z');
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
-export const nmiProvider = (timeoutMs = TIMEOUT_MS): PaymentProvider =>
+export const nmiProvider = (timeoutMs = ANSWERED_TIMEOUT_MS): PaymentProvider =>
   createNmiProvider({ securityKey: SECURITY_KEY, apiBase: NMI_API, timeoutMs, now: () => NOW });
 
 /** The refund form the adapter must send, byte for byte. */

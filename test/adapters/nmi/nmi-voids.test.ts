@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { NEVER_MS, SHORT_TIMEOUT_MS } from '../../support/provider-timing';
 import type { PaymentProvider } from '../../../src/ports/payment-provider';
 import {
   directPost,
@@ -8,7 +9,6 @@ import {
   queryXml,
   SECURITY_KEY,
   takeLeftovers,
-  TIMEOUT_MS,
   transactEndpoint,
   unmatched,
   voidBody,
@@ -82,12 +82,12 @@ describe('NMI provider: settlement, from the Query API', () => {
 
   it('cannot tell when NMI does not answer in time', async () => {
     const scope = queryEndpoint(queryByTransactionBody())
-      .delay(TIMEOUT_MS * 5)
+      .delay(NEVER_MS)
       .reply(200, queryXml([{ id: '7654321098', condition: 'pendingsettlement', actions: [sale] }]));
 
-    expect(await voids().settlement('7654321098', new AbortController().signal)).toEqual({
+    expect(await voids(nmiProvider(SHORT_TIMEOUT_MS)).settlement('7654321098', new AbortController().signal)).toEqual({
       state: 'unknown',
-      reason: `NMI did not answer within ${TIMEOUT_MS} ms.`,
+      reason: `NMI did not answer within ${SHORT_TIMEOUT_MS} ms.`,
     });
     expect(scope.isDone()).toBe(true);
   });
@@ -149,17 +149,17 @@ describe('NMI provider: void', () => {
 
   it('treats a void without an answer as unknown', async () => {
     const scope = transactEndpoint(voidBody())
-      .delay(TIMEOUT_MS * 5)
+      .delay(NEVER_MS)
       .reply(200, directPost({ response: '1', responsetext: 'Transaction Void Successful', transactionid: '7654321098', type: 'void', response_code: '100' }));
 
-    const outcome = await voids().void(voidRequest());
+    const outcome = await voids(nmiProvider(SHORT_TIMEOUT_MS)).void(voidRequest());
 
     expect(outcome).toEqual({
       status: 'unknown',
       failure: {
         code: 'provider_timeout',
         message: 'NMI did not answer in time; the void may or may not have gone through. It will be checked before anyone retries.',
-        detail: { reason: 'deadline', timeout_ms: String(TIMEOUT_MS) },
+        detail: { reason: 'deadline', timeout_ms: String(SHORT_TIMEOUT_MS) },
       },
     });
     expect(scope.isDone()).toBe(true);

@@ -1,8 +1,9 @@
 import nock from 'nock';
 import { createPayPalProvider } from '../../../src/adapters/providers/paypal/paypal-provider';
 import { money } from '../../../src/domain/money';
-import { ACCESS_TOKEN, ATTEMPT_ID, BASIC_AUTH, CAPTURE_ID, CLIENT_ID, CLIENT_SECRET, FORM_KEY, PAYPAL_API, REFUND_ID, TIMEOUT_MS } from './paypal-fixtures';
+import { ACCESS_TOKEN, ATTEMPT_ID, BASIC_AUTH, CAPTURE_ID, CLIENT_ID, CLIENT_SECRET, FORM_KEY, PAYPAL_API, REFUND_ID } from './paypal-fixtures';
 import { providerRequests } from '../../support/provider-requests';
+import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 
 export * from './paypal-fixtures';
 
@@ -28,7 +29,7 @@ export const payPalProvider = (options: { timeoutMs?: number; now?: () => number
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     apiBase: PAYPAL_API,
-    timeoutMs: options.timeoutMs ?? TIMEOUT_MS,
+    timeoutMs: options.timeoutMs ?? ANSWERED_TIMEOUT_MS,
     ...(options.now ? { now: options.now } : {}),
   });
 

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { ANSWERED_TIMEOUT_MS, NEVER_MS } from '../../support/provider-timing';
 import { MAX_PAGES } from '../../../src/adapters/providers/stripe/stripe-lookup';
 import {
   ATTEMPT_ID,
@@ -117,14 +118,14 @@ describe('Stripe lookup cut short: the attempt stays unknown', () => {
   it('when the next page does not come within the time budget', async () => {
     const newer = otherRefunds(100);
     refundListEndpoint(firstPage).reply(200, refundList(newer, true), STRIPE_HEADERS);
-    refundListEndpoint(pageAfter(lastIdOf(newer))).delay(60_000).reply(200, refundList([ours('succeeded')], false), STRIPE_HEADERS);
+    refundListEndpoint(pageAfter(lastIdOf(newer))).delay(NEVER_MS).reply(200, refundList([ours('succeeded')], false), STRIPE_HEADERS);
 
-    await expect(stripeProvider(1_000).lookup(lookupRequest())).resolves.toEqual({
+    await expect(stripeProvider(ANSWERED_TIMEOUT_MS).lookup(lookupRequest())).resolves.toEqual({
       status: 'unknown',
       failure: {
         code: 'provider_timeout',
         message: 'Stripe did not answer in time; the refund may or may not have gone through. It will be checked before anyone retries.',
-        detail: { reason: 'deadline', timeout_ms: '1000' },
+        detail: { reason: 'deadline', timeout_ms: String(ANSWERED_TIMEOUT_MS) },
       },
     });
     expect(sent).toHaveLength(2);
@@ -165,9 +166,9 @@ describe('Stripe lookup cut short: the attempt stays unknown', () => {
 
   it('when the caller stops waiting', async () => {
     const controller = new AbortController();
-    refundListEndpoint(firstPage, () => controller.abort()).delay(60_000).reply(200, refundList([ours('succeeded')], false), STRIPE_HEADERS);
+    refundListEndpoint(firstPage, () => controller.abort()).delay(NEVER_MS).reply(200, refundList([ours('succeeded')], false), STRIPE_HEADERS);
 
-    const outcome = await stripeProvider(10_000).lookup(lookupRequest({ signal: controller.signal }));
+    const outcome = await stripeProvider().lookup(lookupRequest({ signal: controller.signal }));
 
     expect(outcome.status === 'unknown' && outcome.failure.code).toBe('request_aborted');
   });
@@ -180,7 +181,7 @@ describe('Stripe lookup cut short: the attempt stays unknown', () => {
       after = lastIdOf(refunds);
     }
 
-    const outcome = await stripeProvider(10_000).lookup(lookupRequest());
+    const outcome = await stripeProvider().lookup(lookupRequest());
 
     expect(outcome).toEqual({
       status: 'unknown',

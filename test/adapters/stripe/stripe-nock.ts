@@ -3,6 +3,7 @@ import { createStripeProvider } from '../../../src/adapters/providers/stripe/str
 import { money } from '../../../src/domain/money';
 import { readSpecJson } from '../../support/specs';
 import { providerRequests } from '../../support/provider-requests';
+import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 
 /*
  * Stripe replaced with nock 14 (nock 15 cannot run here: it is ESM-only, which Jest 30 cannot require without
@@ -14,7 +15,6 @@ import { providerRequests } from '../../support/provider-requests';
 export const STRIPE_API = 'https://api.stripe.com';
 export const STRIPE_VERSION = '2026-10-28.endive';
 export const SECRET_KEY = 'sk_test_51PgafTB7WZ01zgkWsecretvalue000000000000';
-export const TIMEOUT_MS = 400;
 export const REQUEST_ID = 'req_8Gq1BwJ2yZ0k3V';
 export const ATTEMPT_ID = 'att_01JD5K8Q4V2N';
 export const FORM_KEY = 'form-7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57';
@@ -59,7 +59,7 @@ const requests = providerRequests({
 export const refundRequest = requests.refund;
 export const lookupRequest = requests.lookup;
 
-export const stripeProvider = (timeoutMs = TIMEOUT_MS) => createStripeProvider({ secretKey: SECRET_KEY, apiBase: STRIPE_API, timeoutMs });
+export const stripeProvider = (timeoutMs = ANSWERED_TIMEOUT_MS) => createStripeProvider({ secretKey: SECRET_KEY, apiBase: STRIPE_API, timeoutMs });
 
 export interface SentRequest {
   readonly method: string;

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 import { createStripeProvider, stripeConnectionOf } from '../../../src/adapters/providers/stripe/stripe-provider';
 import { money } from '../../../src/domain/money';
 import {
@@ -6,7 +7,6 @@ import {
   PAYMENT_INTENT,
   SECRET_KEY,
   STRIPE_HEADERS,
-  TIMEOUT_MS,
   paymentIntentFields,
   refundCall,
   refundFixture,
@@ -231,7 +231,7 @@ describe('Stripe provider: configuration', () => {
   });
 
   it.each(['not a url', 'ftp://stripe.test', 'https://stripe.test/v1', 'https://user:pw@stripe.test'])('rejects the API base %s', (base) => {
-    const create = () => createStripeProvider({ secretKey: SECRET_KEY, apiBase: base, timeoutMs: TIMEOUT_MS });
+    const create = () => createStripeProvider({ secretKey: SECRET_KEY, apiBase: base, timeoutMs: ANSWERED_TIMEOUT_MS });
     expect(create).toThrow(/^STRIPE_API_BASE (is not a URL|must be a bare http\(s\) origin)/);
     expect(create).not.toThrow(/pw/);
   });
