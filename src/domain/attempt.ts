@@ -1,4 +1,5 @@
 import type { CurrencyCode } from './currency';
+import type { FailureCode } from './failure-code';
 import type { AttemptId, HubSpotUserId, IdempotencyKey, PaymentId, TransactionRef } from './ids';
 import type { PaymentProviderName, RefundReason } from './refund-reason';
 
@@ -14,7 +15,7 @@ export type AttemptOrigin = (typeof ATTEMPT_ORIGINS)[number];
 
 /** What the provider said, kept for the rep (message) and for the operator (detail). */
 export interface AttemptFailure {
-  readonly code: string;
+  readonly code: FailureCode;
   readonly message: string;
   readonly detail?: Readonly<Record<string, string>>;
 }

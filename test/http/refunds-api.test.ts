@@ -107,10 +107,10 @@ describe('refund HTTP API (sandbox identity)', () => {
   });
 
   it('records a provider decline as a failed attempt, not an HTTP error, and keeps the amount refundable', async () => {
-    backend.stripe.answer = async () => ({ status: 'failed', providerRefundId: null, failure: { code: 'charge_disputed', message: 'The customer disputed this payment.', detail: { stripeRequestId: 'req_1' } } });
+    backend.stripe.answer = async () => ({ status: 'failed', providerRefundId: null, failure: { code: 'payment_disputed', message: 'The customer disputed this payment.', detail: { stripeRequestId: 'req_1' } } });
     const response = await http.request('POST', refunds(), { body: { amount: '10.00', reason: 'duplicate', idempotencyKey: key() } });
     expect(response.status).toBe(201);
-    expect(response.body.attempt).toMatchObject({ status: 'failed', failure: { code: 'charge_disputed', message: 'The customer disputed this payment.' } });
+    expect(response.body.attempt).toMatchObject({ status: 'failed', failure: { code: 'payment_disputed', message: 'The customer disputed this payment.' } });
     expect(response.body.attempt.failure).not.toHaveProperty('detail');
     expect(response.body.transaction).toMatchObject({ refundable: '1200.00', refundStatus: 'not_refunded' });
     expect(await backend.crm.propertiesOf({ objectType: 'deals', objectId: '1001' })).toMatchObject({ last_refund_attempt_status: 'failed', refund_count: '0' });

@@ -25,7 +25,7 @@ async function seed(backend: TestBackend): Promise<void> {
     if (options.outcome === 'succeeded' || options.outcome === 'failed') {
       const outcome = options.outcome === 'succeeded'
         ? { status: 'succeeded' as const, providerRefundId: `re_${n}` }
-        : { status: 'failed' as const, providerRefundId: null, failure: { code: 'card_declined', message: 'Declined, "politely", by the bank' } };
+        : { status: 'failed' as const, providerRefundId: null, failure: { code: 'card_declined' as const, message: 'Declined, "politely", by the bank' } };
       changedTo(await backend.deps.ledger.changeAttempt(result.attempt.id, { kind: 'outcome', outcome }, new Date()));
     }
   };

@@ -15,7 +15,7 @@ export function fakeProvider(name: PaymentProviderName = 'stripe'): FakeProvider
     name,
     calls: [],
     lookups: [],
-    lookupAnswer: async () => ({ status: 'unknown', failure: { code: 'still_unknown', message: 'No answer yet.' } }),
+    lookupAnswer: async () => ({ status: 'unknown', failure: { code: 'lookup_inconclusive', message: 'No answer yet.' } }),
     answer: async () => ({ status: 'succeeded', providerRefundId: `re_fake_${(counter += 1)}` }),
     describeInvalidTransactionId: (id) => (id.startsWith('bad_') ? 'That is not a payment id of this provider.' : null),
     describeUnsupportedAmount: (amount) => (amount.currency === 'KWD' && amount.minor % 10n !== 0n ? 'KWD amounts must end in 0 here.' : null),
@@ -33,5 +33,5 @@ export function fakeProvider(name: PaymentProviderName = 'stripe'): FakeProvider
 
 export const never = (request: ProviderRefundRequest) =>
   new Promise<ProviderOutcome>((resolve) =>
-    request.signal.addEventListener('abort', () => resolve({ status: 'unknown', failure: { code: 'aborted', message: 'aborted' } })),
+    request.signal.addEventListener('abort', () => resolve({ status: 'unknown', failure: { code: 'request_aborted', message: 'aborted' } })),
   );

@@ -1,13 +1,14 @@
+import type { FailureCode } from '../../domain/failure-code';
 import type { ProviderOutcome } from '../../ports/payment-provider';
 
 /** Operator detail kept with a failure (provider codes, request ids), never shown to the rep. */
 export type OutcomeDetail = Record<string, string>;
 
-export function failedOutcome(code: string, message: string, detail: OutcomeDetail, providerRefundId: string | null = null): ProviderOutcome {
+export function failedOutcome(code: FailureCode, message: string, detail: OutcomeDetail, providerRefundId: string | null = null): ProviderOutcome {
   return { status: 'failed', providerRefundId, failure: { code, message, detail } };
 }
 
-export function unknownOutcome(code: string, message: string, detail: OutcomeDetail): ProviderOutcome {
+export function unknownOutcome(code: FailureCode, message: string, detail: OutcomeDetail): ProviderOutcome {
   return { status: 'unknown', failure: { code, message, detail } };
 }
 

@@ -1,5 +1,6 @@
 import type { Actor, AttemptFailure, AttemptKind, AttemptOrigin, AttemptStatus, RefundAttempt } from '../../domain/attempt';
 import { toCurrencyCode } from '../../domain/currency';
+import { isFailureCode } from '../../domain/failure-code';
 import { attemptId, hubSpotUserId, idempotencyKey, paymentId } from '../../domain/ids';
 import type { PaymentProviderName, RefundReason } from '../../domain/refund-reason';
 
@@ -68,10 +69,7 @@ function actor(userId: string | null, email: string | null, name: string | null)
 export function attemptFromRow(row: AttemptRow): RefundAttempt {
   const currency = toCurrencyCode(row.currency);
   if (!currency) throw new Error(`ledger row ${row.id} has an unknown currency ${row.currency}`);
-  const failure: AttemptFailure | null =
-    row.failure_code !== null
-      ? { code: row.failure_code, message: row.failure_message ?? '', ...(row.failure_detail ? { detail: row.failure_detail } : {}) }
-      : null;
+  const failure: AttemptFailure | null = row.failure_code !== null ? failureFromRow(row.failure_code, row.failure_message, row.failure_detail) : null;
   const decidedBy = actor(row.decided_by_user_id, row.decided_by_email, row.decided_by_name);
   return {
     id: attemptId(row.id),
@@ -97,4 +95,10 @@ export function attemptFromRow(row: AttemptRow): RefundAttempt {
     createdAt: row.created_at,
     completedAt: row.completed_at,
   };
+}
+
+/** A code the union no longer names (a row older than a rename) is kept in the detail, under a code that says little. */
+function failureFromRow(code: string, message: string | null, detail: Record<string, string> | null): AttemptFailure {
+  if (isFailureCode(code)) return { code, message: message ?? '', ...(detail ? { detail } : {}) };
+  return { code: 'provider_error', message: message ?? '', detail: { ...detail, recorded_code: code } };
 }

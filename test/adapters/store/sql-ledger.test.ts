@@ -201,7 +201,7 @@ describe('SqlLedger: changes through the transition table', () => {
     const done = changedTo(await ledger.changeAttempt(id, succeeded('re_123'), new Date()));
     expect(done.attempt).toMatchObject({ status: 'succeeded', providerRefundId: 're_123', failure: null });
     expect(done.payment).toMatchObject({ refundCount: 1, lastRefundReason: 'requested_by_customer', totals: { refundedMinor: 1000n, inFlightMinor: 0n } });
-    const late = changedTo(await ledger.changeAttempt(id, { kind: 'outcome', outcome: { status: 'failed', providerRefundId: 're_123', failure: { code: 'late_failure', message: 'The bank returned it.' } } }, new Date()));
+    const late = changedTo(await ledger.changeAttempt(id, { kind: 'outcome', outcome: { status: 'failed', providerRefundId: 're_123', failure: { code: 'refund_failed_late', message: 'The bank returned it.' } } }, new Date()));
     expect(late.payment).toMatchObject({ refundCount: 0, lastRefundAt: null, lastRefundReason: null, totals: { refundedMinor: 0n } });
     expect((await ledger.changeAttempt(id, succeeded('re_9'), new Date())).kind).toBe('not_allowed');
     const events = await db.query<{ from_status: string | null; to_status: string }>('SELECT from_status, to_status FROM attempt_events ORDER BY id');

@@ -22,7 +22,7 @@ const attempt: RefundAttempt = {
   provider: 'stripe',
   providerTransactionId: 'pi_1',
   providerRefundId: null,
-  failure: { code: 'charge_disputed', message: "Can't refund: <disputed>" },
+  failure: { code: 'payment_disputed', message: "Can't refund: <disputed>" },
   createdAt: new Date('2026-11-23T10:00:00Z'),
   completedAt: new Date('2026-11-23T10:00:01Z'),
 };

@@ -1,4 +1,5 @@
 import { assertNever } from '../../../domain/assert-never';
+import type { FailureCode } from '../../../domain/failure-code';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 import { REASON_KEPT_FOR_ADMIN as KEPT_FOR_ADMIN } from '../outcomes';
 import { type Action, type Detail, failed, redact, unknown, willBeChecked } from './authorize-net-errors';
@@ -81,7 +82,7 @@ export function refundVerdict(answer: CreateTransactionAnswer, secret: string): 
   }
 }
 
-const REFUND_ERRORS: Readonly<Record<string, { readonly code: string; readonly message: string }>> = {
+const REFUND_ERRORS: Readonly<Record<string, { readonly code: FailureCode; readonly message: string }>> = {
   '6': {
     code: 'card_number_rejected',
     message:

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { AttemptKind } from '../../../domain/attempt';
 import { assertNever } from '../../../domain/assert-never';
+import type { FailureCode } from '../../../domain/failure-code';
 import type { ProviderOutcome, Settlement } from '../../../ports/payment-provider';
 import { splitRefid } from './nmi-mapping';
 import { childrenNamed, childText, readXml, type XmlElement } from './nmi-xml';
@@ -201,7 +202,7 @@ function notFound(facts: LookupFacts, now: Date, detail: Record<string, string>)
   );
 }
 
-function failedAfterLookup(code: string, message: string, detail: Record<string, string>, providerRefundId: string | null): ProviderOutcome {
+function failedAfterLookup(code: FailureCode, message: string, detail: Record<string, string>, providerRefundId: string | null): ProviderOutcome {
   return { status: 'failed', providerRefundId, failure: { code, message, detail } };
 }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { assertNever } from '../../../domain/assert-never';
+import type { FailureCode } from '../../../domain/failure-code';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, REASON_KEPT_FOR_ADMIN, unknownOutcome as unknown } from '../outcomes';
 import type { StopReason } from './paypal-http';
@@ -94,11 +95,11 @@ const isName = (value: string): value is Name => (NAMES as readonly string[]).in
  * that the same answer to a lookup also proves nothing was refunded. `unclear`: the refund may exist.
  */
 type Verdict =
-  | { readonly kind: 'refused'; readonly code: string; readonly message: string; readonly conclusive: boolean }
-  | { readonly kind: 'unclear'; readonly code: string; readonly message: string };
+  | { readonly kind: 'refused'; readonly code: FailureCode; readonly message: string; readonly conclusive: boolean }
+  | { readonly kind: 'unclear'; readonly code: FailureCode; readonly message: string };
 
-const refused = (code: string, message: string, conclusive = true): Verdict => ({ kind: 'refused', code, message, conclusive });
-const unclear = (code: string, message: string): Verdict => ({ kind: 'unclear', code, message });
+const refused = (code: FailureCode, message: string, conclusive = true): Verdict => ({ kind: 'refused', code, message, conclusive });
+const unclear = (code: FailureCode, message: string): Verdict => ({ kind: 'unclear', code, message });
 
 const NOTHING = 'so nothing was refunded';
 const IN_PROGRESS = unclear('provider_request_in_progress', `PayPal is still working on an earlier submission of this refund; ${WILL_BE_CHECKED}`);
