@@ -3,14 +3,9 @@ import { backgroundTasks } from './application/background-tasks';
 import { cachedUserDirectory } from './application/cached-user-directory';
 import type { RefundDeps } from './application/refund-deps';
 import { secretRedactor, withSecretsRedacted } from './adapters/logging/secret-redaction';
-import { createManualProvider } from './adapters/providers/manual/manual-provider';
 import { withOutcomesRedacted } from './adapters/providers/redacted-provider';
 import { providerRegistry } from './adapters/providers/provider-registry';
-import { createAuthorizeNetProvider } from './adapters/providers/authorize-net/authorize-net-provider';
-import { createNmiProvider } from './adapters/providers/nmi/nmi-provider';
-import { createPayPalProvider } from './adapters/providers/paypal/paypal-provider';
-import { createStripeProvider } from './adapters/providers/stripe/stripe-provider';
-import type { PaymentProviderName } from './domain/refund-reason';
+import { providerLabels, providerModules } from './adapters/providers/provider-modules';
 import { createSimulatedProvider } from './adapters/sandbox/simulated-provider';
 import { SandboxCrm } from './adapters/sandbox/sandbox-crm';
 import { SANDBOX_POLICY, seedSandbox } from './adapters/sandbox/sandbox-seed';
@@ -89,6 +84,7 @@ export async function composeBackendOn(
       ledger,
       outbox: new SqlCrmOutbox(db),
       providers: registry,
+      providerLabels: providerLabels(),
       policies: policySource(policyStore, clock, config.policyLocked),
       policyStore,
       reports: new SqlRefundReports(db),
@@ -113,24 +109,17 @@ export async function composeBackendOn(
 
 /** Real adapters where credentials are set; in sandbox mode a simulator stands in for the rest, and says so. */
 function providersFor(config: Config, clock: Clock, summary: string[]): PaymentProvider[] {
-  const timeoutMs = config.providerTimeoutMs;
-  const { stripe, authorizeNet, nmi, paypal } = config;
-  const configured: [PaymentProviderName, string, (() => PaymentProvider) | null][] = [
-    ['stripe', 'STRIPE_SECRET_KEY', stripe && (() => createStripeProvider({ ...stripe, timeoutMs }))],
-    ['authorize_net', 'AUTHORIZENET_API_LOGIN_ID', authorizeNet && (() => createAuthorizeNetProvider({ ...authorizeNet, timeoutMs }))],
-    ['nmi', 'NMI_SECURITY_KEY', nmi && (() => createNmiProvider({ ...nmi, timeoutMs, now: () => clock.now() }))],
-    ['paypal', 'PAYPAL_CLIENT_ID', paypal && (() => createPayPalProvider({ ...paypal, timeoutMs, now: () => clock.now().getTime() }))],
-  ];
-  const providers: PaymentProvider[] = [createManualProvider()];
-  for (const [name, variable, create] of configured) {
-    if (create) {
-      providers.push(create());
-      summary.push(`${name}: configured`);
-    } else if (config.mode === 'sandbox') {
-      providers.push(createSimulatedProvider(name));
-      summary.push(`${name}: simulated (no ${variable}): nothing leaves this machine`);
+  const providers: PaymentProvider[] = [];
+  for (const module of providerModules()) {
+    const settings = config.providers[module.name];
+    if (settings !== null) {
+      providers.push(module.create(settings, { clock }));
+      if (module.switchedOnBy) summary.push(`${module.name}: configured`);
+    } else if (config.mode === 'sandbox' && module.simulation) {
+      providers.push(createSimulatedProvider(module.name, module.simulation));
+      summary.push(`${module.name}: simulated (no ${module.switchedOnBy}): nothing leaves this machine`);
     } else {
-      summary.push(`${name}: not configured (${variable})`);
+      summary.push(`${module.name}: not configured (${module.switchedOnBy})`);
     }
   }
   return providers;

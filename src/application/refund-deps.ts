@@ -1,6 +1,7 @@
 import type { AccountDirectory } from '../ports/account-directory';
 import type { BackgroundTasks } from './background-tasks';
 import type { PolicySource } from './policy/policy-source';
+import type { ProviderLabels } from './provider-labels';
 import type { Clock } from '../ports/clock';
 import type { CrmOutbox } from '../ports/crm-outbox';
 import type { CrmRecords } from '../ports/crm-records';
@@ -22,6 +23,8 @@ export interface RefundDeps {
   readonly ledger: Ledger;
   readonly outbox: CrmOutbox;
   readonly providers: PaymentProviders;
+  /** every provider's names for people, configured or not */
+  readonly providerLabels: ProviderLabels;
   /** the refund policy in force (stored in the ledger, cached briefly) */
   readonly policies: PolicySource;
   /** its versions, for the policy's own use cases */

@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EmbeddedDatabaseError } from '../adapters/store/embedded/postgres-binaries';
 import { ConfigError, type ConfigOptions } from '../config/config';
 import { AppError } from '../domain/errors';
-import { REFUND_REASONS } from '../domain/refund-reason';
+import { PAYMENT_PROVIDERS, REFUND_REASONS } from '../domain/refund-reason';
 import { ListenError } from '../http/serve';
 import { CliSession, type GlobalOptions } from './cli-session';
 import { approvalsCommand, approveCommand, cancelCommand, rejectCommand } from './commands/approvals';
@@ -151,7 +151,7 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
     .option('--to <date-time>', 'ISO 8601, exclusive (default: now)')
     .option('--status <list>', 'e.g. succeeded,failed')
     .option('--reason <list>', 'duplicate, fraudulent, requested_by_customer, other')
-    .option('--provider <list>', 'stripe, authorize_net, nmi, paypal, manual')
+    .option('--provider <list>', PAYMENT_PROVIDERS.join(', '))
     .option('--requested-by <user ids>', 'HubSpot user ids (provider = made in a dashboard)')
     .option('--currency <list>', 'e.g. USD,EUR')
     .option('--kind <list>', 'refund, void')

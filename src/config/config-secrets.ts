@@ -6,11 +6,7 @@ export function configuredSecrets(config: Config): string[] {
   return [
     config.hubspot.accessToken,
     config.hubspot.clientSecret,
-    config.stripe?.secretKey,
-    config.authorizeNet?.apiLoginId,
-    config.authorizeNet?.transactionKey,
-    config.nmi?.securityKey,
-    config.paypal?.clientSecret,
+    ...config.providerSecrets,
     databasePassword,
   ].filter((secret): secret is string => typeof secret === 'string' && secret !== '');
 }

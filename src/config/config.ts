@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import * as z from 'zod';
 import { parsePolicy, type PolicyDocument } from '../domain/policy';
 import { type TransactionPropertyOverrides, transactionPropertyOverridesSchema } from '../adapters/crm-property-names';
+import { PROVIDER_MODULES, type ProviderSettings, providerModules } from '../adapters/providers/provider-modules';
+import { PAYMENT_PROVIDERS } from '../domain/refund-reason';
 
 export type Mode = 'sandbox' | 'hubspot';
 
@@ -21,10 +23,10 @@ export interface Config {
   readonly publicUrl: string | null;
   /** sandbox mode only: the acting user when a request names none (hs project dev's proxy adds no userId) */
   readonly sandboxUserId: string | null;
-  readonly stripe: { readonly secretKey: string; readonly apiBase: string } | null;
-  readonly authorizeNet: { readonly apiLoginId: string; readonly transactionKey: string; readonly apiBase: string } | null;
-  readonly nmi: { readonly securityKey: string; readonly apiBase: string } | null;
-  readonly paypal: { readonly clientId: string; readonly clientSecret: string; readonly apiBase: string } | null;
+  /** each provider's settings (its module's variables), null where it is not configured */
+  readonly providers: ProviderSettings;
+  /** the values of every provider variable that is a credential, for redaction; never logged */
+  readonly providerSecrets: readonly string[];
   readonly objectTypes: readonly string[];
   /** REFUND_POLICY / REFUND_POLICY_FILE, checked and in the v2 shape; null = the ledger's, or the mode's default */
   readonly policy: PolicyDocument | null;
@@ -68,19 +70,6 @@ const variables = {
   HUBSPOT_PORTAL_ID: z.preprocess(blankIsUnset, z.string().regex(/^\d{1,20}$/, 'must be a HubSpot account id (digits; `npm run setup` prints it)').optional()),
   PUBLIC_URL: z.preprocess(blankIsUnset, z.url({ protocol: /^https?$/ }).optional()),
   SANDBOX_USER_ID: z.preprocess(blankIsUnset, z.string().regex(/^\d{1,20}$/, 'must be a HubSpot user id (digits)').optional()),
-  STRIPE_SECRET_KEY: z.preprocess(blankIsUnset, z.string().regex(/^(sk|rk)_(test|live)_/, 'must be a Stripe secret or restricted key (sk_… or rk_…)').optional()),
-  STRIPE_API_BASE: url('https://api.stripe.com'),
-  AUTHORIZENET_API_LOGIN_ID: optional,
-  AUTHORIZENET_TRANSACTION_KEY: optional,
-  // Live endpoint; the sandbox is https://apitest.authorize.net/xml/v1/request.api
-  AUTHORIZENET_API_BASE: url('https://api.authorize.net/xml/v1/request.api'),
-  NMI_SECURITY_KEY: optional,
-  // NMI has one endpoint for live and test accounts; test mode is a property of the key.
-  NMI_API_BASE: url('https://secure.nmi.com'),
-  PAYPAL_CLIENT_ID: optional,
-  PAYPAL_CLIENT_SECRET: optional,
-  // Live endpoint; the sandbox is https://api-m.sandbox.paypal.com
-  PAYPAL_API_BASE: url('https://api-m.paypal.com'),
   REFUND_OBJECT_TYPES: z.preprocess(blankIsUnset, z.string().default('deals')).transform((text) =>
     text.split(',').map((type) => type.trim()).filter(Boolean),
   ),
@@ -105,14 +94,34 @@ const variables = {
 
 type Variables = { [K in keyof typeof variables]: z.output<(typeof variables)[K]> };
 
-function parseVariables(env: NodeJS.ProcessEnv, problems: string[]): Partial<Variables> {
+function parseVariables(env: NodeJS.ProcessEnv, schemas: Readonly<Record<string, z.ZodType>>, problems: string[]): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(variables)) {
-    const result = (schema as z.ZodType).safeParse(env[name]);
+  for (const [name, schema] of Object.entries(schemas)) {
+    const result = schema.safeParse(env[name]);
     if (result.success) values[name] = result.data;
     else problems.push(...result.error.issues.map((issue) => `${name}: ${issue.message}`));
   }
-  return values as Partial<Variables>;
+  return values;
+}
+
+/** Every provider's variables, checked by its module; its settings, and the credentials among them. */
+function readProviders(env: NodeJS.ProcessEnv, problems: string[]): { providers: ProviderSettings; secrets: string[] } {
+  const settings: Record<string, unknown> = {};
+  const secrets: string[] = [];
+  for (const module of providerModules()) {
+    const values = parseVariables(env, Object.fromEntries(Object.entries(module.variables).map(([name, variable]) => [name, variable.schema])), problems);
+    settings[module.name] = module.settings(values, problems);
+    for (const [name, variable] of Object.entries(module.variables)) {
+      const value = values[name];
+      if (variable.secret && typeof value === 'string') secrets.push(value);
+    }
+  }
+  return { providers: Object.fromEntries(PAYMENT_PROVIDERS.map((name) => [name, settings[name] ?? null])) as ProviderSettings, secrets };
+}
+
+/** Every variable the configuration reads: its own and each provider's. */
+export function configVariableNames(): string[] {
+  return [...Object.keys(variables), ...Object.values(PROVIDER_MODULES).flatMap((module) => Object.keys(module.variables))];
 }
 
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'];
@@ -127,7 +136,8 @@ export interface ConfigOptions {
 /** Reads and checks the whole environment at start, reporting every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}): Config {
   const problems: string[] = [];
-  const e = parseVariables(env, problems);
+  const e = parseVariables(env, variables, problems) as Partial<Variables>;
+  const { providers, secrets } = readProviders(env, problems);
   const token = env.HUBSPOT_ACCESS_TOKEN;
   if (token !== undefined && token.trim() === '') {
     problems.push('HUBSPOT_ACCESS_TOKEN: is set but blank. Unset it for sandbox mode, or give the app\'s access token');
@@ -149,8 +159,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}):
   if (e.REFUND_POLICY_LOCKED && e.REFUND_POLICY === undefined && !e.REFUND_POLICY_FILE) {
     problems.push('REFUND_POLICY_LOCKED: pins the policy given in REFUND_POLICY or REFUND_POLICY_FILE, and neither is set');
   }
-  const authorizeNet = pair(e.AUTHORIZENET_API_LOGIN_ID, e.AUTHORIZENET_TRANSACTION_KEY, 'AUTHORIZENET_API_LOGIN_ID', 'AUTHORIZENET_TRANSACTION_KEY', problems);
-  const paypal = pair(e.PAYPAL_CLIENT_ID, e.PAYPAL_CLIENT_SECRET, 'PAYPAL_CLIENT_ID', 'PAYPAL_CLIENT_SECRET', problems);
   const properties = transactionPropertyOverridesSchema.safeParse(e.TRANSACTION_PROPERTIES ?? {});
   if (!properties.success) problems.push(...properties.error.issues.map((issue) => `TRANSACTION_PROPERTIES.${issue.path.join('.')}: ${issue.message}`));
   const objectTypes = e.REFUND_OBJECT_TYPES ?? [];
@@ -173,10 +181,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}):
     },
     publicUrl: v.PUBLIC_URL?.replace(/\/+$/, '') ?? null,
     sandboxUserId: v.SANDBOX_USER_ID ?? null,
-    stripe: v.STRIPE_SECRET_KEY ? { secretKey: v.STRIPE_SECRET_KEY, apiBase: v.STRIPE_API_BASE } : null,
-    authorizeNet: authorizeNet ? { apiLoginId: authorizeNet[0], transactionKey: authorizeNet[1], apiBase: v.AUTHORIZENET_API_BASE } : null,
-    nmi: v.NMI_SECURITY_KEY ? { securityKey: v.NMI_SECURITY_KEY, apiBase: v.NMI_API_BASE } : null,
-    paypal: paypal ? { clientId: paypal[0], clientSecret: paypal[1], apiBase: v.PAYPAL_API_BASE } : null,
+    providers,
+    providerSecrets: secrets,
     objectTypes,
     policy,
     policyLocked: v.REFUND_POLICY_LOCKED,
@@ -184,14 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: ConfigOptions = {}):
     transactionProperties: properties.success ? properties.data : {},
     providerTimeoutMs: v.PROVIDER_TIMEOUT_MS,
   };
-}
-
-/** Credentials that only work together: both or neither. */
-function pair(first: string | undefined, second: string | undefined, firstName: string, secondName: string, problems: string[]): [string, string] | null {
-  if (first && second) return [first, second];
-  if (first) problems.push(`${secondName}: required with ${firstName}`);
-  if (second) problems.push(`${firstName}: required with ${secondName}`);
-  return null;
 }
 
 function readPolicy(inline: unknown, file: string | undefined, problems: string[]): PolicyDocument | null {

@@ -36,7 +36,7 @@ describe("the bench's fake Stripe", () => {
   });
 
   it('is read by the Stripe adapter as the deal amount', async () => {
-    const stripe = createStripeProvider({ secretKey: KEY, apiBase: url, timeoutMs: 10_000 });
+    const stripe = createStripeProvider({ secretKey: KEY, apiBase: url });
 
     await expect(stripe.paidAmount?.('pi_3Bench100001', new AbortController().signal)).resolves.toEqual(money(10000000n, 'USD'));
   });

@@ -24,10 +24,8 @@ describe('loadConfig', () => {
       hubspot: { accessToken: null, baseUrl: 'https://api.hubapi.com', clientSecret: null, portalId: null },
       publicUrl: null,
       sandboxUserId: null,
-      stripe: null,
-      authorizeNet: null,
-      nmi: null,
-      paypal: null,
+      providers: { stripe: null, authorize_net: null, nmi: null, paypal: null, manual: {} },
+      providerSecrets: [],
       objectTypes: ['deals'],
       policy: null,
       policyLocked: false,
@@ -58,7 +56,8 @@ describe('loadConfig', () => {
       port: 8080,
       database: { url: 'postgres://u@db/refunds' },
       hubspot: { baseUrl: 'http://127.0.0.1:9000', portalId: '12345678' },
-      stripe: { secretKey: 'rk_live_abc', apiBase: 'https://api.stripe.com' },
+      providers: { stripe: { secretKey: 'rk_live_abc', apiBase: 'https://api.stripe.com', webhookSecret: null } },
+      providerSecrets: ['rk_live_abc'],
       objectTypes: ['deals', '2-123456'],
       publicUrl: 'https://refunds.example.com',
       transactionProperties: { '2-123456': { amount: 'total' } },
@@ -92,7 +91,7 @@ describe('loadConfig', () => {
       REFUND_POLICY: '{not json',
       HUBSPOT_BASE_URL: 'ftp://x',
     });
-    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'HUBSPOT_BASE_URL', 'STRIPE_SECRET_KEY', 'REFUND_POLICY', 'HUBSPOT_CLIENT_SECRET', 'HUBSPOT_PORTAL_ID']);
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(['PORT', 'HUBSPOT_BASE_URL', 'REFUND_POLICY', 'STRIPE_SECRET_KEY', 'HUBSPOT_CLIENT_SECRET', 'HUBSPOT_PORTAL_ID']);
     expect(problems.join('\n')).not.toMatch(/pk_live_wrongkind|pat-na1-secret-token/);
   });
 
@@ -114,6 +113,14 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL: must start with postgres/],
     [{ AUTHORIZENET_API_LOGIN_ID: 'id' }, /AUTHORIZENET_TRANSACTION_KEY: required with AUTHORIZENET_API_LOGIN_ID/],
     [{ PAYPAL_CLIENT_SECRET: 's' }, /PAYPAL_CLIENT_ID: required with PAYPAL_CLIENT_SECRET/],
+    [{ STRIPE_API_BASE: 'https://api.stripe.com/v1' }, /STRIPE_API_BASE: must be a bare http\(s\) origin such as https:\/\/api.stripe.com/],
+    [{ AUTHORIZENET_API_BASE: 'https://apitest.authorize.net' }, /AUTHORIZENET_API_BASE: must be an http\(s\) URL with its path/],
+    [{ NMI_API_BASE: 'https://user:pw@secure.nmi.com' }, /NMI_API_BASE: must be a bare http\(s\) origin/],
+    [{ STRIPE_WEBHOOK_SECRET: 'whsec_abc' }, /STRIPE_WEBHOOK_SECRET: is set, but STRIPE_SECRET_KEY is not/],
+    [{ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'abc' }, /STRIPE_WEBHOOK_SECRET: must be the webhook endpoint's signing secret/],
+    [{ PAYPAL_CLIENT_ID: 'i', PAYPAL_CLIENT_SECRET: 's', PAYPAL_WEBHOOK_ID: 'WH-1' }, /PAYPAL_WEBHOOK_ID: must be the webhook id/],
+    [{ AUTHORIZENET_API_LOGIN_ID: 'i', AUTHORIZENET_TRANSACTION_KEY: 'k', AUTHORIZENET_SIGNATURE_KEY: 'abc' }, /AUTHORIZENET_SIGNATURE_KEY: must be the Signature Key/],
+    [{ NMI_WEBHOOK_SIGNING_KEY: 'k' }, /NMI_WEBHOOK_SIGNING_KEY: is set, but NMI_SECURITY_KEY is not/],
     [{ HUBSPOT_ACCESS_TOKEN: 't', HUBSPOT_CLIENT_SECRET: 's', SANDBOX_USER_ID: '1' }, /SANDBOX_USER_ID: only for sandbox mode/],
     [{ HUBSPOT_ACCESS_TOKEN: '   ' }, /HUBSPOT_ACCESS_TOKEN: is set but blank/],
     [{ HUBSPOT_ACCESS_TOKEN: '' }, /HUBSPOT_ACCESS_TOKEN: is set but blank/],

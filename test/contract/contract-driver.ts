@@ -36,16 +36,16 @@ export interface ContractDriver {
   readonly name: PaymentProviderName;
   /** the payment on the CRM record: the provider's transaction id, a two-decimal currency, and "100.00" (the scenarios' amounts assume it) */
   readonly payment: { readonly transactionId: string; readonly currency: string; readonly amount: string; readonly cardLast4: string | null };
-  /** the adapter, configured for nock's host, giving up after `timeoutMs` */
-  createProvider(timeoutMs: number): PaymentProvider;
+  /** the adapter, configured for nock's host, built by its module as the app builds it */
+  createProvider(): PaymentProvider;
   /** the provider takes the refund and reports it done, with this refund id */
   acceptRefund(call: ExpectedCall, refundId: string): void;
   /** the provider refuses because the amount exceeds what is left on the payment at the provider */
   refuseOverRefund(call: ExpectedCall): void;
   /** the provider declines the refund */
   declineRefund(call: ExpectedCall): void;
-  /** the provider receives the refund but does not answer before the timeout */
-  neverAnswer(call: ExpectedCall): void;
+  /** the provider receives the refund and never answers: `deadlinePasses` is called as the request arrives */
+  neverAnswer(call: ExpectedCall, deadlinePasses: () => void): void;
   /** looking the attempt up finds the refund done, with this refund id */
   lookupFinds(call: ExpectedCall, refundId: string): void;
   /**
@@ -53,8 +53,11 @@ export interface ContractDriver {
    * first): the lookup finds the refund done, with this refund id, on a later page
    */
   lookupFindsBeyondFirstPage(call: ExpectedCall, refundId: string): void;
-  /** the lookup's answer stops before the end of the provider's list (the next page never comes, or the answer is cut) */
-  lookupCutOff(call: ExpectedCall): void;
+  /**
+   * the lookup's answer stops before the end of the provider's list: the next page never comes (call `deadlinePasses`
+   * as it is asked for), or the answer is cut
+   */
+  lookupCutOff(call: ExpectedCall, deadlinePasses: () => void): void;
   /** providers that void: the payment is not settled yet, and a void of it is accepted */
   readonly voids?: {
     unsettled(): void;
@@ -64,4 +67,12 @@ export interface ContractDriver {
   readonly refundIdOf?: (call: ExpectedCall, given: string) => string;
   /** scenarios this provider cannot meet, each with the reason */
   readonly skips?: Partial<Record<Scenario, string>>;
+}
+
+/** A nock reply function for "never answers": the engine's deadline passes as the request arrives, then `reply` (held back). */
+export function passing<R>(deadlinePasses: () => void, reply: R): () => R {
+  return () => {
+    deadlinePasses();
+    return reply;
+  };
 }

@@ -73,7 +73,7 @@ describe('function configuration', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(FunctionUnavailable);
       const problems = (error as FunctionUnavailable).details.problems as string[];
-      expect(problems).toEqual([expect.stringMatching(/^STRIPE_SECRET_KEY: /), expect.stringMatching(/^PROVIDER_TIMEOUT_MS: /)]);
+      expect(problems).toEqual([expect.stringMatching(/^PROVIDER_TIMEOUT_MS: /), expect.stringMatching(/^STRIPE_SECRET_KEY: /)]);
       expect(problems.join(' ')).not.toContain('not-a-key');
     }
   });

@@ -1,26 +1,31 @@
 /*
- * Provider time budgets of the adapter tests. No test may depend on how fast a loaded machine runs: where the provider
- * answers, the budget is far beyond anything load adds; where it must not answer, its reply is delayed past the time
- * jest gives a whole test (30 s), so an adapter that came back with an outcome surely did not wait for it.
+ * No adapter test depends on how fast a loaded machine runs. The engine owns the deadline and passes a signal, so an
+ * answered test has no deadline at all, and a test about silence aborts the signal the moment its request reaches
+ * nock (so the request was surely sent, and no timer decides the order), while the reply is held back past the time
+ * jest gives a whole test (30 s): an adapter that came back with an outcome surely did not wait for it.
  */
 
-/** The budget of a test whose provider answers. */
-export const ANSWERED_TIMEOUT_MS = 10_000;
-/** The budget of a test about a provider that never answers. */
-export const SHORT_TIMEOUT_MS = 100;
 /** A reply delayed this long never arrives during a test. */
 export const NEVER_MS = 60_000;
 
 /** The answer a nock reply function gives: status, then body and headers. */
 type Reply = [number, (string | Record<string, unknown>)?, Record<string, string>?];
 
-/**
- * A nock reply function for "the caller stops waiting": it aborts `controller` the moment the request arrives (so the
- * request was surely sent, and no timer decides the order), then gives `reply`, which a `.delay(NEVER_MS)` holds back.
- */
+/** The reason the engine aborts with when its time budget runs out (application/attempts/provider-deadline.ts). */
+export const deadlinePassed = () => new DOMException('The provider time budget ran out.', 'TimeoutError');
+
+/** A nock reply function: the caller stops waiting (aborts `controller`) as the request arrives, then `reply`. */
 export function abortOnArrival(controller: AbortController, reply: Reply): () => Reply {
   return () => {
     controller.abort();
+    return reply;
+  };
+}
+
+/** A nock reply function: the engine's deadline passes as the request arrives, then `reply`. */
+export function deadlineOnArrival(controller: AbortController, reply: Reply): () => Reply {
+  return () => {
+    controller.abort(deadlinePassed());
     return reply;
   };
 }

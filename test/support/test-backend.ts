@@ -8,6 +8,7 @@ import type { RefundDeps } from '../../src/application/refund-deps';
 import { silentLogger } from '../../src/adapters/logging/json-logger';
 import { createManualProvider } from '../../src/adapters/providers/manual/manual-provider';
 import { providerRegistry } from '../../src/adapters/providers/provider-registry';
+import { providerLabels } from '../../src/adapters/providers/provider-modules';
 import { SandboxCrm } from '../../src/adapters/sandbox/sandbox-crm';
 import { seedSandbox } from '../../src/adapters/sandbox/sandbox-seed';
 import { type AttemptRow, ATTEMPT_COLUMNS, attemptFromRow } from '../../src/adapters/store/attempt-row';
@@ -59,6 +60,7 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}, options: 
     ledger,
     outbox: new SqlCrmOutbox(db),
     providers: providerRegistry([stripe, createManualProvider()]),
+    providerLabels: providerLabels(),
     policies,
     policyStore,
     reports: new SqlRefundReports(db),

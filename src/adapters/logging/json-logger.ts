@@ -3,7 +3,8 @@ import type { LogFields, Logger } from '../../ports/logger';
 const SECRET_KEY = /secret|token|password|authorization|api[-_]?key|signature|cookie/i;
 /** 13 to 19 digits, optionally grouped: anything that could be a card number (PAN). */
 const CARD_NUMBER = /\b(?:\d[ -]?){12,18}\d\b/g;
-const STRIPE_KEY = /\b(sk|rk)_(test|live)_[A-Za-z0-9]+/g;
+/** A Stripe secret or restricted key, also as Stripe masks it in an error (sk_test_****…0000). */
+const STRIPE_KEY = /\b(sk|rk)_(test|live)_[A-Za-z0-9*]+/g;
 /** An HTTP credential echoed back in an error: `Basic base64(id:secret)` (PayPal's token call), `Bearer <token>`. */
 const AUTHORIZATION_CREDENTIAL = /\b(Basic|Bearer)(\s+|%20|\+)[A-Za-z0-9+/=._~%-]{8,}/gi;
 /** HubSpot private app and personal access tokens. */

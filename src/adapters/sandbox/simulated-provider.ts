@@ -2,19 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { PaymentProviderName } from '../../domain/refund-reason';
 import type { PaymentProvider, ProviderOutcome } from '../../ports/payment-provider';
 
-/** Providers whose payments can be voided before settlement (Authorize.net, NMI). */
-const VOIDING: readonly PaymentProviderName[] = ['authorize_net', 'nmi'];
-
 /**
  * Sandbox stand-in for a provider that has no credentials: nothing leaves the machine. The demo
  * transaction ids pick the behaviour, so that every outcome can be seen without an account:
  * "…decline…" is refused, "…pending…" settles later, "…timeout…" never answers (→ unknown), and for
  * providers that void, "…unsettled…" can still be voided.
  */
-export function createSimulatedProvider(name: PaymentProviderName): PaymentProvider {
+export function createSimulatedProvider(name: PaymentProviderName, simulation: { readonly voids: boolean }): PaymentProvider {
   return {
     name,
-    ...(VOIDING.includes(name)
+    ...(simulation.voids
       ? {
           voids: {
             settlement: async (id: string) => (id.toLowerCase().includes('unsettled') ? { state: 'unsettled' as const } : { state: 'settled' as const }),
@@ -31,7 +28,7 @@ export function createSimulatedProvider(name: PaymentProviderName): PaymentProvi
         await new Promise<void>((resolve) => request.signal.addEventListener('abort', () => resolve(), { once: true }));
         return { status: 'unknown', failure: { code: 'provider_timeout', message: 'The simulated provider never answered.' } };
       }
-      if (VOIDING.includes(name) && id.includes('unsettled')) {
+      if (simulation.voids && id.includes('unsettled')) {
         return {
           status: 'failed',
           providerRefundId: null,

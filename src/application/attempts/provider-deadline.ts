@@ -28,14 +28,18 @@ export async function withDeadline(
   });
 }
 
-/** Runs `call` with an abort signal and a time budget: `late` when the budget ran out, `failed(error)` when it threw. */
+/**
+ * Runs `call` with an abort signal and a time budget: `late` when the budget ran out, `failed(error)` when it threw.
+ * When the budget runs out the signal is aborted with a TimeoutError, as AbortSignal.timeout() does, so that what the
+ * call was waiting for knows the deadline passed rather than someone giving up.
+ */
 export async function withBudget<T>(ms: number, call: (signal: AbortSignal) => Promise<T>, late: T, failed: (error: unknown) => T): Promise<T> {
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<T>((resolve) => {
     timer = setTimeout(() => {
       resolve(late);
-      controller.abort();
+      controller.abort(new DOMException('The provider time budget ran out.', 'TimeoutError'));
     }, ms);
   });
   try {

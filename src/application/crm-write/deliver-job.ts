@@ -5,7 +5,7 @@ import type { RefundDeps } from '../refund-deps';
 import { refundPropertiesOf } from './refund-properties';
 import { renderRefundNote } from './refund-note';
 
-export type CrmWriteDeps = Pick<RefundDeps, 'outbox' | 'records' | 'timeline' | 'clock' | 'logger'>;
+export type CrmWriteDeps = Pick<RefundDeps, 'outbox' | 'records' | 'timeline' | 'clock' | 'logger' | 'providerLabels'>;
 
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -29,7 +29,7 @@ export async function deliverJob(deps: CrmWriteDeps, job: OutboxJob): Promise<'d
     let noteId = job.noteId;
     const attempt = job.attempt;
     if (attempt) {
-      const note = { bodyHtml: renderRefundNote(attempt), timestamp: attempt.createdAt };
+      const note = { bodyHtml: renderRefundNote(attempt, deps.providerLabels), timestamp: attempt.createdAt };
       noteId = await skipIfGone(deps, attempt.transaction, job, async () => {
         if (job.noteId) {
           try {

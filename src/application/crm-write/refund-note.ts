@@ -1,15 +1,8 @@
 import type { Actor, RefundAttempt } from '../../domain/attempt';
 import { assertNever } from '../../domain/assert-never';
 import { formatMinor } from '../../domain/money';
-import type { PaymentProviderName, RefundReason } from '../../domain/refund-reason';
-
-const PROVIDER_LABELS: Readonly<Record<PaymentProviderName, string>> = {
-  stripe: 'Stripe',
-  authorize_net: 'Authorize.net',
-  nmi: 'NMI',
-  paypal: 'PayPal',
-  manual: 'manual (offline) payment',
-};
+import type { RefundReason } from '../../domain/refund-reason';
+import { madeIn, type ProviderLabels } from '../provider-labels';
 
 export const REASON_LABELS: Readonly<Record<RefundReason, string>> = {
   duplicate: 'Duplicate',
@@ -52,12 +45,12 @@ export function describeActor(actor: Actor): string {
 }
 
 /** The timeline note of one attempt. Rewritten in place when the attempt moves on, so that it tells its whole story. */
-export function renderRefundNote(attempt: RefundAttempt): string {
+export function renderRefundNote(attempt: RefundAttempt, labels: ProviderLabels): string {
   const amount = `${attempt.currency} ${formatMinor(attempt.amountMinor, attempt.currency)}`;
   const lines: [string, string][] = [
     ['Amount', amount],
     ['Status', attempt.status],
-    ['Requested by', attempt.requestedBy ? describeActor(attempt.requestedBy) : `made outside the app, in the ${PROVIDER_LABELS[attempt.provider]} dashboard`],
+    ['Requested by', attempt.requestedBy ? describeActor(attempt.requestedBy) : `made outside the app, ${madeIn(labels, attempt.provider)}`],
     ['Reason', REASON_LABELS[attempt.reason]],
   ];
   if (attempt.note) lines.push(['Note', attempt.note]);
@@ -76,5 +69,5 @@ export function renderRefundNote(attempt: RefundAttempt): string {
     attempt.provider === 'manual' && attempt.status === 'succeeded'
       ? '<p>Recorded only: return the money to the customer outside any payment system (cash, cheque or bank transfer).</p>'
       : '';
-  return `<p><strong>${headline(attempt)}</strong>: ${escapeHtml(amount)} via ${PROVIDER_LABELS[attempt.provider]}</p>${manual}<ul>${items.join('')}</ul>`;
+  return `<p><strong>${headline(attempt)}</strong>: ${escapeHtml(amount)} via ${escapeHtml(labels[attempt.provider].label)}</p>${manual}<ul>${items.join('')}</ul>`;
 }

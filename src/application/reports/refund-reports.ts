@@ -7,9 +7,11 @@ import { mayApprove } from '../../domain/refund-decision';
 import type { GroupBy, RefundFilter, RefundReports } from '../../ports/refund-reports';
 import { REASON_LABELS } from '../crm-write/refund-note';
 import type { RefundDeps } from '../refund-deps';
+import type { ProviderLabels } from '../provider-labels';
+import { isPaymentProviderName } from '../../domain/refund-reason';
 import { type AttemptView, presentAttempt } from '../transaction-view';
 
-export type ReportDeps = Pick<RefundDeps, 'users' | 'policies' | 'clock'> & { readonly reports: RefundReports };
+export type ReportDeps = Pick<RefundDeps, 'users' | 'policies' | 'clock' | 'providerLabels'> & { readonly reports: RefundReports };
 
 /** One row of the list: the attempt, and the record and payment it belongs to. */
 export interface RefundListItem extends AttemptView {
@@ -65,7 +67,7 @@ export async function summarizeRefunds(deps: ReportDeps, userId: HubSpotUserId, 
   const rows = await deps.reports.summarize({ ...filter, from, to }, groupBy);
   const results: SummaryItem[] = rows.map((row) => ({
     key: row.key,
-    label: labelOf(groupBy, row.key, row.name),
+    label: labelOf(deps.providerLabels, groupBy, row.key, row.name),
     currency: row.currency,
     refunded: formatMinor(row.refundedMinor, row.currency),
     refundedCount: row.refundedCount,
@@ -75,16 +77,14 @@ export async function summarizeRefunds(deps: ReportDeps, userId: HubSpotUserId, 
   return { groupBy, from: from.toISOString(), to: to.toISOString(), results };
 }
 
-const PROVIDER_LABELS: Readonly<Record<string, string>> = { stripe: 'Stripe', authorize_net: 'Authorize.net', nmi: 'NMI', paypal: 'PayPal', manual: 'Manual (offline)' };
-
-function labelOf(groupBy: GroupBy, key: string, name: string | null): string {
+function labelOf(labels: ProviderLabels, groupBy: GroupBy, key: string, name: string | null): string {
   switch (groupBy) {
     case 'reason':
       return REASON_LABELS[key as keyof typeof REASON_LABELS] ?? key;
     case 'requestedBy':
       return key === 'provider' ? "Made in the provider's dashboard" : (name ?? `HubSpot user ${key}`);
     case 'provider':
-      return PROVIDER_LABELS[key] ?? key;
+      return isPaymentProviderName(key) ? labels[key].label : key;
     case 'currency':
       return key;
     case 'status':

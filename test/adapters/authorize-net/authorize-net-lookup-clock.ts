@@ -26,10 +26,8 @@ export function useLookupClock(): void {
   });
 }
 
-/** The lookup of the attempt made at CREATED; `withTimeout` gives it a time budget of its own, for lists of many pages. */
-export const lookup = Object.assign(
-  (changes: Parameters<typeof lookupRequest>[0] = {}): Promise<ProviderOutcome> => provider().lookup(lookupRequest({ createdAt: CREATED, ...changes })),
-  { withTimeout: (timeoutMs: number): Promise<ProviderOutcome> => provider(timeoutMs).lookup(lookupRequest({ createdAt: CREATED })) },
-);
+/** The lookup of the attempt made at CREATED. */
+export const lookup = (changes: Parameters<typeof lookupRequest>[0] = {}): Promise<ProviderOutcome> =>
+  provider().lookup(lookupRequest({ createdAt: CREATED, ...changes }));
 
 export const otherPayment = summary({ transId: '60123400001', transactionStatus: 'capturedPendingSettlement', invoiceNumber: 'INV-1001' });

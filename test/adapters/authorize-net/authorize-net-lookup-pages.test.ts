@@ -1,4 +1,4 @@
-import { ANSWERED_TIMEOUT_MS, NEVER_MS } from '../../support/provider-timing';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import { MAX_PAGES } from '../../../src/adapters/providers/authorize-net/authorize-net-list-search';
 import { HEADERS, TOKEN, anetJson, batchList, batchListBody, batchTransactionsBody, call, endpoint, otherTransactions, sent, summary, transactionList, unsettledBody } from './authorize-net-nock';
 import { SEARCH_FROM, lookup, otherPayment, useLookupClock } from './authorize-net-lookup-clock';
@@ -78,9 +78,10 @@ describe('Authorize.net lookup through lists longer than one page (1000 transact
 
   it('stays unknown when the next page does not come in time', async () => {
     endpoint(unsettledBody(1)).reply(200, anetJson(transactionList(otherTransactions(1000), 1500)), HEADERS);
-    endpoint(unsettledBody(2)).delay(NEVER_MS).reply(200, anetJson(transactionList([ours()], 1500)), HEADERS);
+    const deadline = new AbortController();
+    endpoint(unsettledBody(2)).delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, anetJson(transactionList([ours()], 1500)), HEADERS]));
 
-    await expect(lookup.withTimeout(ANSWERED_TIMEOUT_MS)).resolves.toEqual({
+    await expect(lookup({ signal: deadline.signal })).resolves.toEqual({
       status: 'unknown',
       failure: {
         code: 'lookup_inconclusive',
@@ -119,7 +120,7 @@ describe('Authorize.net lookup through lists longer than one page (1000 transact
       endpoint(unsettledBody(page)).reply(200, anetJson(transactionList(otherTransactions(1000, 60120000000 + page * 1000))), HEADERS);
     }
 
-    const outcome = await lookup.withTimeout(30_000);
+    const outcome = await lookup();
 
     expect(outcome.status === 'unknown' && outcome.failure.message).toBe(
       'Authorize.net cannot tell yet what became of this refund: the list of unsettled transactions holds more than 20000 transactions, too many to search in full. It will be checked again.',

@@ -1,4 +1,4 @@
-import { NEVER_MS, SHORT_TIMEOUT_MS } from '../../support/provider-timing';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import {
   HEADERS,
   PAYMENT_ID,
@@ -183,9 +183,10 @@ describe('Authorize.net lookup by invoice number', () => {
   });
 
   it('stays unknown when Authorize.net does not answer in time', async () => {
-    const scope = endpoint(unsettledBody()).delay(NEVER_MS).reply(200, anetJson(transactionList([])), HEADERS);
+    const deadline = new AbortController();
+    const scope = endpoint(unsettledBody()).delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, anetJson(transactionList([])), HEADERS]));
 
-    await expect(lookup.withTimeout(SHORT_TIMEOUT_MS)).resolves.toEqual({
+    await expect(lookup({ signal: deadline.signal })).resolves.toEqual({
       status: 'unknown',
       failure: {
         code: 'lookup_inconclusive',

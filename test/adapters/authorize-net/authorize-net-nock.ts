@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { createAuthorizeNetProvider } from '../../../src/adapters/providers/authorize-net/authorize-net-provider';
+import { authorizeNetModule } from '../../../src/adapters/providers/authorize-net/authorize-net-module';
+import { systemClock } from '../../../src/ports/clock';
 import { money } from '../../../src/domain/money';
 import { providerRequests } from '../../support/provider-requests';
-import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 
 /*
  * Authorize.net replaced with nock 14, which intercepts Node's global fetch. Every API method is a POST of JSON to the
@@ -26,8 +26,9 @@ export const BOM = '\uFEFF';
 
 export const AUTH = `"merchantAuthentication":{"name":"${LOGIN_ID}","transactionKey":"${TRANSACTION_KEY}"}`;
 
-export const provider = (timeoutMs = ANSWERED_TIMEOUT_MS, apiBase = ENDPOINT) =>
-  createAuthorizeNetProvider({ apiLoginId: LOGIN_ID, transactionKey: TRANSACTION_KEY, apiBase, timeoutMs });
+/** The adapter as the app builds it: through its module, its outcomes redacted of the credentials. */
+export const provider = (apiBase = ENDPOINT) =>
+  authorizeNetModule.create({ apiLoginId: LOGIN_ID, transactionKey: TRANSACTION_KEY, apiBase, signatureKey: null }, { clock: systemClock });
 
 const requests = providerRequests({
   attemptId: ATTEMPT_ID,

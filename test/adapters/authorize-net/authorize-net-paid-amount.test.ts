@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import { money } from '../../../src/domain/money';
 import { AUTH, HEADERS, OK, PAYMENT_ID, anetJson, apiError, call, detailsBody, details, endpoint, provider, sent, takeLeftovers } from './authorize-net-nock';
 
@@ -8,11 +9,6 @@ import { AUTH, HEADERS, OK, PAYMENT_ID, anetJson, apiError, call, detailsBody, d
  * byte for byte; answers follow the schema's element order.
  */
 
-/** A budget far beyond anything a loaded machine adds, for every case where Authorize.net answers. */
-const ANSWERED_MS = 10_000;
-/** For the silence cases only: the reply is held back past jest's whole test timeout. */
-const SHORT_MS = 100;
-const NEVER_MS = 60_000;
 const SETTLED_AT = '2026-03-03T09:00:00Z';
 
 const merchantBody = `{"getMerchantDetailsRequest":{${AUTH}}}`;
@@ -44,7 +40,7 @@ function paymentDetails(status: string, amounts: { auth: string; settle: string 
   return { ...answer, transaction: { ...transaction, authAmount: amounts.auth, settleAmount: amounts.settle } };
 }
 
-const read = (options: { id?: string; signal?: AbortSignal; timeoutMs?: number } = {}, adapter = provider(options.timeoutMs ?? ANSWERED_MS)) =>
+const read = (options: { id?: string; signal?: AbortSignal } = {}, adapter = provider()) =>
   adapter.paidAmount?.(options.id ?? PAYMENT_ID, options.signal ?? new AbortController().signal);
 
 afterEach(() => {
@@ -70,7 +66,7 @@ describe('Authorize.net paid amount: a settled payment', () => {
   });
 
   it('asks for the merchant account\'s currency once, then keeps it', async () => {
-    const adapter = provider(ANSWERED_MS);
+    const adapter = provider();
     const other = '60123456790';
     endpoint(detailsBody(PAYMENT_ID)).reply(200, anetJson(paymentDetails('settledSuccessfully')), HEADERS);
     endpoint(merchantBody).reply(200, anetJson(merchantDetails(['CAD'])), HEADERS);
@@ -140,7 +136,7 @@ describe('Authorize.net paid amount: amounts and currencies', () => {
     ['only a nil currency', [null]],
     ['a currency this app does not know', ['XYZ']],
   ])('has no figure when the merchant account lists %s, and asks again next time', async (_name, currencies) => {
-    const adapter = provider(ANSWERED_MS);
+    const adapter = provider();
     endpoint(detailsBody(PAYMENT_ID)).times(2).reply(200, anetJson(paymentDetails('settledSuccessfully')), HEADERS);
     endpoint(merchantBody).reply(200, anetJson(merchantDetails(currencies)), HEADERS);
     endpoint(merchantBody).reply(200, anetJson(merchantDetails(['USD'])), HEADERS);
@@ -177,10 +173,11 @@ describe('Authorize.net paid amount: no usable answer', () => {
     await expect(read()).resolves.toBeNull();
   });
 
-  it('gives up at its own deadline', async () => {
-    endpoint(detailsBody(PAYMENT_ID)).delay(NEVER_MS).reply(200, anetJson(paymentDetails('settledSuccessfully')), HEADERS);
+  it("gives up at the engine's deadline", async () => {
+    const deadline = new AbortController();
+    endpoint(detailsBody(PAYMENT_ID)).delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, anetJson(paymentDetails('settledSuccessfully')), HEADERS]));
 
-    await expect(read({ timeoutMs: SHORT_MS })).resolves.toBeNull();
+    await expect(read({ signal: deadline.signal })).resolves.toBeNull();
     expect(sent).toEqual([call(detailsBody(PAYMENT_ID))]);
   });
 

@@ -57,7 +57,7 @@ describe('Authorize.net refund: the request', () => {
     const sandbox = 'https://apitest.authorize.net';
     const scope = endpoint(refundBody('5.50', 'CAD', '4242'), sandbox).reply(200, anetJson(approved('40000012400')), HEADERS);
 
-    const outcome = await provider(undefined, `${sandbox}/xml/v1/request.api`).refund(
+    const outcome = await provider(`${sandbox}/xml/v1/request.api`).refund(
       refundRequest({ amount: money(550n, 'CAD'), isFullAmount: false, cardLast4: '4242' }),
     );
 

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { abortOnArrival, NEVER_MS, SHORT_TIMEOUT_MS } from '../../support/provider-timing';
+import { abortOnArrival, deadlineOnArrival, deadlinePassed, NEVER_MS } from '../../support/provider-timing';
 import {
   HEADERS,
   TRANSACTION_KEY,
@@ -116,13 +116,14 @@ describe('Authorize.net refund: no usable answer', () => {
   });
 
   it('gives up on an answer that comes after the timeout', async () => {
-    const scope = endpoint(refundBody()).delay(NEVER_MS).reply(200, anetJson(approved('60123499010')), HEADERS);
+    const deadline = new AbortController();
+    const scope = endpoint(refundBody()).delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, anetJson(approved('60123499010')), HEADERS]));
 
-    const outcome = await provider(SHORT_TIMEOUT_MS).refund(refundRequest());
+    const outcome = await provider().refund(refundRequest({ signal: deadline.signal }));
 
     expect(outcome).toEqual({
       status: 'unknown',
-      failure: { code: 'provider_timeout', message: `Authorize.net did not answer in time; ${checkedLater}`, detail: { reason: 'deadline', timeout_ms: String(SHORT_TIMEOUT_MS) } },
+      failure: { code: 'provider_timeout', message: `Authorize.net did not answer in time; ${checkedLater}`, detail: { reason: 'deadline' } },
     });
     expect(sent).toEqual([theRefund]);
     expect(scope.isDone()).toBe(true);
@@ -142,17 +143,17 @@ describe('Authorize.net refund: no usable answer', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('sends nothing when the signal is already aborted', async () => {
+  it('sends nothing when the deadline has already passed', async () => {
     const controller = new AbortController();
-    controller.abort();
+    controller.abort(deadlinePassed());
 
     await expect(provider().refund(refundRequest({ signal: controller.signal }))).resolves.toEqual({
       status: 'failed',
       providerRefundId: null,
       failure: {
         code: 'not_sent',
-        message: 'The time allowed for this refund ran out before Authorize.net was asked, so nothing was sent. Try again.',
-        detail: { reason: 'aborted_before_sending' },
+        message: 'The time allowed for this refund ran out before Authorize.net was asked, so nothing was refunded. Try again.',
+        detail: { reason: 'deadline_before_sending' },
       },
     });
     expect(sent).toEqual([]);

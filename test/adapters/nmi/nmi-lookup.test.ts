@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { NEVER_MS, SHORT_TIMEOUT_MS } from '../../support/provider-timing';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import { NOT_FOUND_AFTER_MS } from '../../../src/adapters/providers/nmi/nmi-query';
 import {
   ATTEMPT_ID,
@@ -186,9 +186,10 @@ describe('NMI provider: looking a refund up by order_id', () => {
   });
 
   it('stays unknown when NMI does not answer in time', async () => {
-    const scope = queryEndpoint(queryByOrderBody()).delay(NEVER_MS).reply(200, emptyAnswer);
+    const deadline = new AbortController();
+    const scope = queryEndpoint(queryByOrderBody()).delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, emptyAnswer]));
 
-    const outcome = await nmiProvider(SHORT_TIMEOUT_MS).lookup(lookupRequest({ createdAt: longAgo }));
+    const outcome = await nmiProvider().lookup(lookupRequest({ createdAt: longAgo, signal: deadline.signal }));
 
     expect(outcome.status === 'unknown' && outcome.failure.code).toBe('provider_timeout');
     expect(scope.isDone()).toBe(true);

@@ -1,9 +1,8 @@
 import nock from 'nock';
-import { createNmiProvider } from '../../../src/adapters/providers/nmi/nmi-provider';
+import { nmiModule } from '../../../src/adapters/providers/nmi/nmi-module';
 import { money } from '../../../src/domain/money';
 import type { PaymentProvider, ProviderVoidRequest } from '../../../src/ports/payment-provider';
 import { providerRequests } from '../../support/provider-requests';
-import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 
 /*
  * NMI replaced with nock 14, which intercepts Node's global fetch. An interceptor answers only a POST to the exact path
@@ -18,8 +17,9 @@ export const FORM_KEY = 'form-7f3c2a9e-5b1d-4c8e-9a6f-2d4b8e1c0a57';
 export const NOW = new Date('2026-03-02T15:00:00Z');
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
 
-export const nmiProvider = (timeoutMs = ANSWERED_TIMEOUT_MS): PaymentProvider =>
-  createNmiProvider({ securityKey: SECURITY_KEY, apiBase: NMI_API, timeoutMs, now: () => NOW });
+/** The adapter as the app builds it: through its module, its outcomes redacted of the key; its clock stands at NOW. */
+export const nmiProvider = (): PaymentProvider =>
+  nmiModule.create({ securityKey: SECURITY_KEY, apiBase: NMI_API, webhookSigningKey: null }, { clock: { now: () => NOW } });
 
 /** The refund form the adapter must send, byte for byte. */
 export const refundBody = (amount: string, orderId = ATTEMPT_ID, transactionId = PAYMENT_ID) =>

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import { money } from '../../../src/domain/money';
 import { PAYMENT_ID, type QueryAction, type QueryTransaction, nmiProvider, queryByTransactionBody, queryEndpoint, queryXml, takeLeftovers } from './nmi-nock';
 
@@ -8,11 +9,6 @@ import { PAYMENT_ID, type QueryAction, type QueryTransaction, nmiProvider, query
  * documented example (queryXml).
  */
 
-/** A budget far beyond anything a loaded machine adds, for every case where NMI answers. */
-const ANSWERED_MS = 10_000;
-/** For the silence cases only: NMI's reply is held back past jest's whole test timeout. */
-const SHORT_MS = 100;
-const NEVER_MS = 60_000;
 
 const sale = (amount: string, success: '0' | '1' = '1'): QueryAction => ({ type: 'sale', amount, success });
 const settle = (amount: string): QueryAction => ({ type: 'settle', amount, success: '1' });
@@ -20,8 +16,8 @@ const payment = (condition: string, actions: readonly QueryAction[], id = PAYMEN
 /** queryXml writes every transaction in USD; another currency, or none, replaces it. */
 const inCurrency = (xml: string, currency: string | null) => xml.replace('<currency>USD</currency>', currency === null ? '' : `<currency>${currency}</currency>`);
 
-const read = (options: { id?: string; signal?: AbortSignal; timeoutMs?: number } = {}) =>
-  nmiProvider(options.timeoutMs ?? ANSWERED_MS).paidAmount?.(options.id ?? PAYMENT_ID, options.signal ?? new AbortController().signal);
+const read = (options: { id?: string; signal?: AbortSignal } = {}) =>
+  nmiProvider().paidAmount?.(options.id ?? PAYMENT_ID, options.signal ?? new AbortController().signal);
 
 afterEach(() => {
   const leftovers = takeLeftovers();
@@ -117,10 +113,11 @@ describe('NMI paid amount: no usable answer', () => {
     await expect(read()).resolves.toBeNull();
   });
 
-  it('gives up at its own deadline', async () => {
-    const scope = queryEndpoint(queryByTransactionBody()).delay(NEVER_MS).reply(200, queryXml([payment('complete', [sale('100.00')])]));
+  it("gives up at the engine's deadline", async () => {
+    const deadline = new AbortController();
+    const scope = queryEndpoint(queryByTransactionBody()).delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, queryXml([payment('complete', [sale('100.00')])])]));
 
-    await expect(read({ timeoutMs: SHORT_MS })).resolves.toBeNull();
+    await expect(read({ signal: deadline.signal })).resolves.toBeNull();
     expect(scope.isDone()).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { deadlinePassed } from '../../support/provider-timing';
 import { createNmiProvider } from '../../../src/adapters/providers/nmi/nmi-provider';
 import { money } from '../../../src/domain/money';
 import {
@@ -9,6 +10,7 @@ import {
   PAYMENT_ID,
   refundBody,
   refundRequest,
+  NOW,
   SECURITY_KEY,
   takeLeftovers,
   transactEndpoint,
@@ -71,7 +73,7 @@ describe('NMI provider: the refund it sends', () => {
       .matchHeader('content-type', 'application/x-www-form-urlencoded')
       .post('/api/transact.php', refundBody('10.99'))
       .reply(200, approved('10834567893'));
-    const provider = createNmiProvider({ securityKey: SECURITY_KEY, apiBase: 'https://secure.example-gateway.com/', timeoutMs: 400 });
+    const provider = createNmiProvider({ securityKey: SECURITY_KEY, apiBase: 'https://secure.example-gateway.com/', now: () => NOW });
 
     expect(await provider.refund(refundRequest())).toEqual({ status: 'succeeded', providerRefundId: '10834567893' });
     expect(scope.isDone()).toBe(true);
@@ -114,9 +116,9 @@ describe('NMI provider: the refund it sends', () => {
     expect(unmatched).toEqual([]);
   });
 
-  it('does not call NMI at all when the signal is already aborted', async () => {
+  it('does not call NMI at all when the deadline has already passed', async () => {
     const controller = new AbortController();
-    controller.abort();
+    controller.abort(deadlinePassed());
 
     const outcome = await nmiProvider().refund(refundRequest({ signal: controller.signal }));
 
@@ -125,8 +127,8 @@ describe('NMI provider: the refund it sends', () => {
       providerRefundId: null,
       failure: {
         code: 'not_sent',
-        message: 'The time allowed for this refund ran out before NMI was asked, so nothing was done. Try again.',
-        detail: { reason: 'aborted_before_sending' },
+        message: 'The time allowed for this refund ran out before NMI was asked, so nothing was refunded. Try again.',
+        detail: { reason: 'deadline_before_sending' },
       },
     });
     expect(unmatched).toEqual([]);

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { abortOnArrival, NEVER_MS, SHORT_TIMEOUT_MS } from '../../support/provider-timing';
+import { abortOnArrival, deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import type { ProviderOutcome } from '../../../src/ports/payment-provider';
 import { directPost, nmiProvider, refundBody, refundRequest, SECURITY_KEY, takeLeftovers, transactEndpoint } from './nmi-nock';
 
@@ -151,16 +151,17 @@ describe('NMI provider: answers that do not tell', () => {
     });
   });
 
-  it('gives up on an answer that comes after the timeout', async () => {
+  it('gives up on an answer that comes after the deadline', async () => {
+    const deadline = new AbortController();
     const scope = transactEndpoint(refundBody('10.99'))
       .delay(NEVER_MS)
-      .reply(200, directPost({ response: '1', responsetext: 'SUCCESS', transactionid: '1', type: 'refund', response_code: '100' }));
+      .reply(deadlineOnArrival(deadline, [200, directPost({ response: '1', responsetext: 'SUCCESS', transactionid: '1', type: 'refund', response_code: '100' })]));
 
-    const outcome = await nmiProvider(SHORT_TIMEOUT_MS).refund(refundRequest());
+    const outcome = await nmiProvider().refund(refundRequest({ signal: deadline.signal }));
 
     expect(outcome).toEqual({
       status: 'unknown',
-      failure: { code: 'provider_timeout', message: `NMI did not answer in time; ${checkedLater}`, detail: { reason: 'deadline', timeout_ms: String(SHORT_TIMEOUT_MS) } },
+      failure: { code: 'provider_timeout', message: `NMI did not answer in time; ${checkedLater}`, detail: { reason: 'deadline' } },
     });
     expect(scope.isDone()).toBe(true);
   });
@@ -187,7 +188,7 @@ describe('NMI provider: answers that do not tell', () => {
 
     expect(outcome.status).toBe('unknown');
     expect(outcome.status === 'unknown' && outcome.failure.code).toBe('provider_connection_lost');
-    expect(outcome.status === 'unknown' && outcome.failure.message).toBe(`The connection to NMI failed before it answered; ${checkedLater}`);
+    expect(outcome.status === 'unknown' && outcome.failure.message).toBe(`The connection to NMI broke before it answered; ${checkedLater}`);
     expect(JSON.stringify(outcome)).not.toContain(SECURITY_KEY);
     expect(scope.isDone()).toBe(true);
   });

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { abortOnArrival, NEVER_MS } from '../../support/provider-timing';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import { money } from '../../../src/domain/money';
 import {
   CAPTURE_ID,
@@ -163,11 +163,11 @@ describe('PayPal lookup without a refund id (the refund call went unanswered)', 
     givenToken();
     captureEndpoint().reply(200, captureFixture('100.00'), PAYPAL_HEADERS);
     const controller = new AbortController();
-    refundEndpoint(FULL_BODY).delay(NEVER_MS).reply(abortOnArrival(controller, [201, refundFixture(), PAYPAL_HEADERS]));
+    refundEndpoint(FULL_BODY).delay(NEVER_MS).reply(deadlineOnArrival(controller, [201, refundFixture(), PAYPAL_HEADERS]));
 
     const outcome = await payPalProvider().lookup(lookupRequest({ signal: controller.signal }));
 
-    expect(outcome.status === 'unknown' && outcome.failure.code).toBe('request_aborted');
+    expect(outcome.status === 'unknown' && outcome.failure.code).toBe('provider_timeout');
     expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall(FULL_BODY)]);
   });
 

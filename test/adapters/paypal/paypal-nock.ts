@@ -1,9 +1,8 @@
 import nock from 'nock';
-import { createPayPalProvider } from '../../../src/adapters/providers/paypal/paypal-provider';
+import { payPalModule } from '../../../src/adapters/providers/paypal/paypal-module';
 import { money } from '../../../src/domain/money';
 import { ACCESS_TOKEN, ATTEMPT_ID, BASIC_AUTH, CAPTURE_ID, CLIENT_ID, CLIENT_SECRET, FORM_KEY, PAYPAL_API, REFUND_ID } from './paypal-fixtures';
 import { providerRequests } from '../../support/provider-requests';
-import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 
 export * from './paypal-fixtures';
 
@@ -24,14 +23,12 @@ const requests = providerRequests({
 export const refundRequest = requests.refund;
 export const lookupRequest = requests.lookup;
 
-export const payPalProvider = (options: { timeoutMs?: number; now?: () => number } = {}) =>
-  createPayPalProvider({
-    clientId: CLIENT_ID,
-    clientSecret: CLIENT_SECRET,
-    apiBase: PAYPAL_API,
-    timeoutMs: options.timeoutMs ?? ANSWERED_TIMEOUT_MS,
-    ...(options.now ? { now: options.now } : {}),
-  });
+/** The adapter as the app builds it: through its module, its outcomes redacted of the secret. `now` ages the token. */
+export const payPalProvider = (options: { now?: () => number } = {}) =>
+  payPalModule.create(
+    { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, apiBase: PAYPAL_API, webhookId: null },
+    { clock: { now: () => new Date(options.now?.() ?? Date.now()) } },
+  );
 
 export interface SentRequest {
   readonly method: string;

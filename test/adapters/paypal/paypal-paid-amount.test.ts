@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import { money } from '../../../src/domain/money';
 import {
   CAPTURE_ID,
@@ -21,15 +22,10 @@ import { responseProblems } from './paypal-spec';
  * payment details), read only from a capture that completed. Answers are the spec's capture-2 schema, checked.
  */
 
-/** A budget far beyond anything a loaded machine adds, for every case where PayPal answers. */
-const ANSWERED_MS = 10_000;
-/** For the silence cases only: PayPal's reply is held back past jest's whole test timeout. */
-const SHORT_MS = 100;
-const NEVER_MS = 60_000;
 const capturePath = `/v2/payments/captures/${CAPTURE_ID}`;
 
-const read = (options: { id?: string; timeoutMs?: number; signal?: AbortSignal } = {}) =>
-  payPalProvider({ timeoutMs: options.timeoutMs ?? ANSWERED_MS }).paidAmount?.(options.id ?? CAPTURE_ID, options.signal ?? new AbortController().signal);
+const read = (options: { id?: string; signal?: AbortSignal } = {}) =>
+  payPalProvider().paidAmount?.(options.id ?? CAPTURE_ID, options.signal ?? new AbortController().signal);
 
 function givenToken(): void {
   tokenEndpoint().reply(200, tokenFixture(), { 'Content-Type': 'application/json' });
@@ -124,11 +120,12 @@ describe('PayPal paid amount: no usable answer', () => {
     await expect(read()).resolves.toBeNull();
   });
 
-  it('gives up at its own deadline', async () => {
+  it("gives up at the engine's deadline", async () => {
     givenToken();
-    captureEndpoint().delay(NEVER_MS).reply(200, captureFixture('250.00'), PAYPAL_HEADERS);
+    const deadline = new AbortController();
+    captureEndpoint().delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, captureFixture('250.00'), PAYPAL_HEADERS]));
 
-    await expect(read({ timeoutMs: SHORT_MS })).resolves.toBeNull();
+    await expect(read({ signal: deadline.signal })).resolves.toBeNull();
   });
 
   it('gives up when the caller stops waiting', async () => {

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { deadlinePassed } from '../../support/provider-timing';
 import {
   ACCESS_TOKEN,
   CLIENT_SECRET,
@@ -248,9 +249,9 @@ describe('PayPal provider: PayPal refused (failed, nothing refunded)', () => {
     expect(scope.isDone()).toBe(true);
   });
 
-  it('does not call PayPal when the signal is already aborted', async () => {
+  it('does not call PayPal when the deadline has already passed', async () => {
     const controller = new AbortController();
-    controller.abort();
+    controller.abort(deadlinePassed());
 
     await expect(payPalProvider().refund(refundRequest({ signal: controller.signal }))).resolves.toEqual({
       status: 'failed',
@@ -258,7 +259,7 @@ describe('PayPal provider: PayPal refused (failed, nothing refunded)', () => {
       failure: {
         code: 'not_sent',
         message: 'The time allowed for this refund ran out before PayPal was asked, so nothing was refunded. Try again.',
-        detail: { reason: 'aborted_before_sending' },
+        detail: { reason: 'deadline_before_sending' },
       },
     });
     expect(sent).toEqual([]);

@@ -187,11 +187,11 @@ describe('PayPal provider: configuration', () => {
   });
 
   it.each(['https://api-m.paypal.com', 'https://api-m.sandbox.paypal.com/', 'http://127.0.0.1:8080'])('takes %s as API base', (apiBase) => {
-    expect(() => createPayPalProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, apiBase, timeoutMs: 1000 })).not.toThrow();
+    expect(() => createPayPalProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, apiBase, now: Date.now })).not.toThrow();
   });
 
   it.each(['not a url', 'ftp://paypal.test', 'https://api-m.paypal.com/v2', 'https://user:pw@api-m.paypal.com'])('rejects %s as API base', (apiBase) => {
-    const create = () => createPayPalProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, apiBase, timeoutMs: 1000 });
+    const create = () => createPayPalProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, apiBase, now: Date.now });
     expect(create).toThrow(/^PAYPAL_API_BASE (is not a URL|must be a bare http\(s\) origin)/);
     expect(create).not.toThrow(/pw/);
   });

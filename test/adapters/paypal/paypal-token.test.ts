@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { NEVER_MS, SHORT_TIMEOUT_MS } from '../../support/provider-timing';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import { idempotencyKey } from '../../../src/domain/ids';
 import { BASIC_AUTH } from './paypal-fixtures';
 import {
@@ -175,9 +175,10 @@ describe('PayPal access token', () => {
   });
 
   it('unanswered: the refund is not sent and nothing was refunded', async () => {
-    tokenEndpoint().delay(NEVER_MS).reply(200, tokenFixture(), TOKEN_HEADERS);
+    const deadline = new AbortController();
+    tokenEndpoint().delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, tokenFixture(), TOKEN_HEADERS]));
 
-    const outcome = await payPalProvider({ timeoutMs: SHORT_TIMEOUT_MS }).refund(refundRequest());
+    const outcome = await payPalProvider().refund(refundRequest({ signal: deadline.signal }));
 
     expect(outcome.status).toBe('failed');
     expect(outcome.status === 'failed' && outcome.failure.code).toBe('not_sent');

@@ -1,9 +1,9 @@
 import nock from 'nock';
-import { createStripeProvider } from '../../../src/adapters/providers/stripe/stripe-provider';
+import { stripeModule } from '../../../src/adapters/providers/stripe/stripe-module';
+import { systemClock } from '../../../src/ports/clock';
 import { money } from '../../../src/domain/money';
 import { readSpecJson } from '../../support/specs';
 import { providerRequests } from '../../support/provider-requests';
-import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 
 /*
  * Stripe replaced with nock 14 (nock 15 cannot run here: it is ESM-only, which Jest 30 cannot require without
@@ -59,7 +59,8 @@ const requests = providerRequests({
 export const refundRequest = requests.refund;
 export const lookupRequest = requests.lookup;
 
-export const stripeProvider = (timeoutMs = ANSWERED_TIMEOUT_MS) => createStripeProvider({ secretKey: SECRET_KEY, apiBase: STRIPE_API, timeoutMs });
+/** The adapter as the app builds it: through its module, its outcomes redacted of the key. */
+export const stripeProvider = () => stripeModule.create({ secretKey: SECRET_KEY, apiBase: STRIPE_API, webhookSecret: null }, { clock: systemClock });
 
 export interface SentRequest {
   readonly method: string;

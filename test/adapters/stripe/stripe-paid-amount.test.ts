@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { deadlineOnArrival, NEVER_MS } from '../../support/provider-timing';
 import { fromStripeAmount, toStripeAmount } from '../../../src/adapters/providers/stripe/stripe-mapping';
 import type { CurrencyCode } from '../../../src/domain/currency';
 import { money } from '../../../src/domain/money';
@@ -11,11 +12,6 @@ import { PAYMENT_INTENT, SECRET_KEY, STRIPE_API, STRIPE_HEADERS, STRIPE_VERSION,
  * values changed, never fields added.
  */
 
-/** A budget far beyond anything a loaded machine adds, for every case where Stripe answers. */
-const ANSWERED_MS = 10_000;
-/** For the silence cases only: Stripe's reply is held back past jest's whole test timeout. */
-const SHORT_MS = 100;
-const NEVER_MS = 60_000;
 const CHARGE = 'ch_3PgcQ2B7WZ01zgkW1Tk9xHqc';
 
 type StripeObject = Record<string, unknown>;
@@ -55,8 +51,7 @@ const theGet = (path: string): Received => ({
   headers: expect.objectContaining({ authorization: `Bearer ${SECRET_KEY}`, 'stripe-version': STRIPE_VERSION }) as Record<string, unknown>,
 });
 
-const read = (id: string, options: { timeoutMs?: number; signal?: AbortSignal } = {}) =>
-  stripeProvider(options.timeoutMs ?? ANSWERED_MS).paidAmount?.(id, options.signal ?? new AbortController().signal);
+const read = (id: string, options: { signal?: AbortSignal } = {}) => stripeProvider().paidAmount?.(id, options.signal ?? new AbortController().signal);
 
 afterEach(() => {
   const leftovers = takeLeftovers();
@@ -181,10 +176,11 @@ describe('Stripe paid amount: no usable answer', () => {
     expect(received).toHaveLength(2);
   });
 
-  it('gives up at its own deadline', async () => {
-    getEndpoint(`/v1/payment_intents/${PAYMENT_INTENT}`).delay(NEVER_MS).reply(200, succeededIntent(1099), STRIPE_HEADERS);
+  it("gives up at the engine's deadline", async () => {
+    const deadline = new AbortController();
+    getEndpoint(`/v1/payment_intents/${PAYMENT_INTENT}`).delay(NEVER_MS).reply(deadlineOnArrival(deadline, [200, succeededIntent(1099), STRIPE_HEADERS]));
 
-    await expect(read(PAYMENT_INTENT, { timeoutMs: SHORT_MS })).resolves.toBeNull();
+    await expect(read(PAYMENT_INTENT, { signal: deadline.signal })).resolves.toBeNull();
     expect(received).toHaveLength(1);
   });
 

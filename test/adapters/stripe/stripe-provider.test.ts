@@ -1,5 +1,4 @@
 import nock from 'nock';
-import { ANSWERED_TIMEOUT_MS } from '../../support/provider-timing';
 import { createStripeProvider, stripeConnectionOf } from '../../../src/adapters/providers/stripe/stripe-provider';
 import { money } from '../../../src/domain/money';
 import {
@@ -231,7 +230,7 @@ describe('Stripe provider: configuration', () => {
   });
 
   it.each(['not a url', 'ftp://stripe.test', 'https://stripe.test/v1', 'https://user:pw@stripe.test'])('rejects the API base %s', (base) => {
-    const create = () => createStripeProvider({ secretKey: SECRET_KEY, apiBase: base, timeoutMs: ANSWERED_TIMEOUT_MS });
+    const create = () => createStripeProvider({ secretKey: SECRET_KEY, apiBase: base });
     expect(create).toThrow(/^STRIPE_API_BASE (is not a URL|must be a bare http\(s\) origin)/);
     expect(create).not.toThrow(/pw/);
   });

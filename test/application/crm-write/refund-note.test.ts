@@ -1,6 +1,9 @@
 import { escapeHtml, renderRefundNote } from '../../../src/application/crm-write/refund-note';
+import { providerLabels } from '../../../src/adapters/providers/provider-modules';
 import type { RefundAttempt } from '../../../src/domain/attempt';
 import { attemptId, hubSpotUserId, idempotencyKey, paymentId } from '../../../src/domain/ids';
+
+const LABELS = providerLabels();
 
 const attempt: RefundAttempt = {
   id: attemptId('6f1c2a8e-0000-4000-8000-000000000001'),
@@ -29,7 +32,7 @@ const attempt: RefundAttempt = {
 
 describe('the timeline note', () => {
   it('escapes every piece of user and provider text', () => {
-    const html = renderRefundNote(attempt);
+    const html = renderRefundNote(attempt, LABELS);
     expect(html).toBe(
       '<p><strong>Refund failed</strong>: USD 12.34 via Stripe</p><ul>' +
         '<li><strong>Amount:</strong> USD 12.34</li>' +
@@ -52,22 +55,22 @@ describe('the timeline note', () => {
       approvalReason: 'Above the limit of USD 500.00 per refund.',
       expiresAt: new Date('2026-11-26T10:00:00Z'),
     };
-    expect(renderRefundNote(requested)).toContain('<p><strong>Refund awaiting approval</strong>: USD 12.34 via Stripe</p>');
-    expect(renderRefundNote(requested)).toContain('<li><strong>Needed approval:</strong> Above the limit of USD 500.00 per refund.</li><li><strong>Expires:</strong> 2026-11-26 10:00 UTC</li>');
+    expect(renderRefundNote(requested, LABELS)).toContain('<p><strong>Refund awaiting approval</strong>: USD 12.34 via Stripe</p>');
+    expect(renderRefundNote(requested, LABELS)).toContain('<li><strong>Needed approval:</strong> Above the limit of USD 500.00 per refund.</li><li><strong>Expires:</strong> 2026-11-26 10:00 UTC</li>');
     const rejected: RefundAttempt = {
       ...requested,
       status: 'rejected',
       approval: { decidedBy: { userId: hubSpotUserId('1'), name: 'Ada <Admin>' }, decidedAt: new Date('2026-11-24T09:30:00Z'), note: 'Refunded by cheque & closed' },
     };
-    const html = renderRefundNote(rejected);
+    const html = renderRefundNote(rejected, LABELS);
     expect(html).toContain('<strong>Refund request rejected</strong>');
     expect(html).toContain('<li><strong>Rejected by:</strong> Ada &#60;Admin&#62; on 2026-11-24 09:30 UTC</li><li><strong>Why:</strong> Refunded by cheque &#38; closed</li>');
     expect(html).not.toContain('Expires');
   });
 
   it('names the provider\'s dashboard for a refund made outside the app', () => {
-    expect(renderRefundNote({ ...attempt, status: 'succeeded', failure: null, origin: 'provider', requestedBy: null })).toContain(
-      '<li><strong>Requested by:</strong> made outside the app, in the Stripe dashboard</li>',
+    expect(renderRefundNote({ ...attempt, status: 'succeeded', failure: null, origin: 'provider', requestedBy: null }, LABELS)).toContain(
+      '<li><strong>Requested by:</strong> made outside the app, in the Stripe Dashboard</li>',
     );
   });
 

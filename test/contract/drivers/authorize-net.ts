@@ -1,7 +1,9 @@
 import nock from 'nock';
-import { createAuthorizeNetProvider } from '../../../src/adapters/providers/authorize-net/authorize-net-provider';
+import { authorizeNetModule } from '../../../src/adapters/providers/authorize-net/authorize-net-module';
+import { systemClock } from '../../../src/ports/clock';
+import { NEVER_MS } from '../../support/provider-timing';
 import { formatMinor, type Money } from '../../../src/domain/money';
-import type { ContractDriver, ExpectedCall } from '../contract-driver';
+import { type ContractDriver, type ExpectedCall, passing } from '../contract-driver';
 
 /*
  * Authorize.net for the contract suite: one JSON endpoint, every interceptor matching the exact request bytes (keys in
@@ -16,9 +18,6 @@ const PAYMENT = { transactionId: '60123456789', currency: 'USD', amount: '100.00
 const AUTH = `"merchantAuthentication":{"name":"${LOGIN_ID}","transactionKey":"${TRANSACTION_KEY}"}`;
 const BOM = '\uFEFF';
 const HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
-
-/** The timeout the suite gave createProvider, so that a silence can outlast it. */
-let timeoutGiven = 10_000;
 
 /**
  * Authorize.net transaction ids are digits; the suite names its ids ("RF1", "V1"). Each name becomes digits of its own,
@@ -98,10 +97,8 @@ function interceptor(body: string): nock.Interceptor {
 export const driver: ContractDriver = {
   name: 'authorize_net',
   payment: PAYMENT,
-  createProvider(timeoutMs) {
-    timeoutGiven = timeoutMs;
-    return createAuthorizeNetProvider({ apiLoginId: LOGIN_ID, transactionKey: TRANSACTION_KEY, apiBase: `${ORIGIN}${PATH}`, timeoutMs });
-  },
+  createProvider: () =>
+    authorizeNetModule.create({ apiLoginId: LOGIN_ID, transactionKey: TRANSACTION_KEY, apiBase: `${ORIGIN}${PATH}`, signatureKey: null }, { clock: systemClock }),
   refundIdOf: (_call, given) => transIdOf(given),
   acceptRefund(call, refundId) {
     interceptor(refundBody(call)).reply(200, answer(approved(call, transIdOf(refundId))), HEADERS);
@@ -113,8 +110,8 @@ export const driver: ContractDriver = {
   declineRefund(call) {
     interceptor(refundBody(call)).reply(200, answer(refused(call, '2', '2', 'This transaction has been declined.', '60123499999')), HEADERS);
   },
-  neverAnswer(call) {
-    interceptor(refundBody(call)).delay(timeoutGiven * 5 + 1000).reply(200, answer(approved(call, '60123499998')), HEADERS);
+  neverAnswer(call, deadlinePasses) {
+    interceptor(refundBody(call)).delay(NEVER_MS).reply(passing(deadlinePasses, [200, answer(approved(call, '60123499998')), HEADERS]));
   },
   lookupFinds(call, refundId) {
     // The refund has not settled yet: it is in the unsettled list, carrying the attempt's invoice number.
@@ -126,10 +123,12 @@ export const driver: ContractDriver = {
     const transactions = [summary('60123401000', 'capturedPendingSettlement', 'INV-2000', '100.00'), ourRefund(call, refundId)];
     interceptor(unsettledBody(2)).reply(200, answer({ messages: ok, transactions, totalNumInResultSet: PAGE + 2 }), HEADERS);
   },
-  lookupCutOff(call) {
+  lookupCutOff(call, deadlinePasses) {
     interceptor(unsettledBody(1)).reply(200, answer({ messages: ok, transactions: fullPage(), totalNumInResultSet: PAGE + 1 }), HEADERS);
     const transactions = [ourRefund(call, '60123499997')];
-    interceptor(unsettledBody(2)).delay(timeoutGiven * 5 + 1000).reply(200, answer({ messages: ok, transactions, totalNumInResultSet: PAGE + 1 }), HEADERS);
+    interceptor(unsettledBody(2))
+      .delay(NEVER_MS)
+      .reply(passing(deadlinePasses, [200, answer({ messages: ok, transactions, totalNumInResultSet: PAGE + 1 }), HEADERS]));
   },
   voids: {
     unsettled() {

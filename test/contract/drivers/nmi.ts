@@ -1,4 +1,6 @@
-import { createNmiProvider } from '../../../src/adapters/providers/nmi/nmi-provider';
+import { nmiModule } from '../../../src/adapters/providers/nmi/nmi-module';
+import { systemClock } from '../../../src/ports/clock';
+import { NEVER_MS } from '../../support/provider-timing';
 import { formatMinor } from '../../../src/domain/money';
 import {
   directPost,
@@ -13,7 +15,7 @@ import {
   transactEndpoint,
   voidBody,
 } from '../../adapters/nmi/nmi-nock';
-import type { ContractDriver, ExpectedCall } from '../contract-driver';
+import { type ContractDriver, type ExpectedCall, passing } from '../contract-driver';
 
 /**
  * NMI's Payment API and Query API through nock: every interceptor matches the exact form bytes (fields in order) and
@@ -21,16 +23,10 @@ import type { ContractDriver, ExpectedCall } from '../contract-driver';
  */
 const refundOf = (call: ExpectedCall) => refundBody(formatMinor(call.amount.minor, call.amount.currency), call.attemptId);
 
-/** The timeout the adapter was created with, so that "never answers" is later than that. */
-let adapterTimeoutMs = 1_000;
-
 export const driver: ContractDriver = {
   name: 'nmi',
   payment: { transactionId: PAYMENT_ID, currency: 'USD', amount: '100.00', cardLast4: null },
-  createProvider(timeoutMs) {
-    adapterTimeoutMs = timeoutMs;
-    return createNmiProvider({ securityKey: SECURITY_KEY, apiBase: NMI_API, timeoutMs });
-  },
+  createProvider: () => nmiModule.create({ securityKey: SECURITY_KEY, apiBase: NMI_API, webhookSigningKey: null }, { clock: systemClock }),
   acceptRefund(call, refundId) {
     transactEndpoint(refundOf(call)).reply(
       200,
@@ -49,10 +45,15 @@ export const driver: ContractDriver = {
       directPost({ response: '2', responsetext: 'DECLINE', transactionid: '10834560000', orderid: call.attemptId, type: 'refund', response_code: '200' }),
     );
   },
-  neverAnswer(call) {
+  neverAnswer(call, deadlinePasses) {
     transactEndpoint(refundOf(call))
-      .delay(Math.max(adapterTimeoutMs * 10, 3_000))
-      .reply(200, directPost({ response: '1', responsetext: 'SUCCESS', transactionid: '10834569999', orderid: call.attemptId, type: 'refund', response_code: '100' }));
+      .delay(NEVER_MS)
+      .reply(
+        passing(deadlinePasses, [
+          200,
+          directPost({ response: '1', responsetext: 'SUCCESS', transactionid: '10834569999', orderid: call.attemptId, type: 'refund', response_code: '100' }),
+        ]),
+      );
   },
   lookupFinds(call, refundId) {
     const amount = formatMinor(call.amount.minor, call.amount.currency);

@@ -1,5 +1,7 @@
 import nock from 'nock';
-import { createPayPalProvider } from '../../../src/adapters/providers/paypal/paypal-provider';
+import { payPalModule } from '../../../src/adapters/providers/paypal/paypal-module';
+import { systemClock } from '../../../src/ports/clock';
+import { NEVER_MS } from '../../support/provider-timing';
 import { formatMoney } from '../../../src/domain/money';
 import {
   ACCESS_TOKEN,
@@ -14,7 +16,7 @@ import {
   refundFixture,
   tokenFixture,
 } from '../../adapters/paypal/paypal-fixtures';
-import type { ContractDriver, ExpectedCall } from '../contract-driver';
+import { type ContractDriver, type ExpectedCall, passing } from '../contract-driver';
 
 /*
  * PayPal Payments v2 behind nock, answers built from the published spec (test/adapters/paypal/paypal-fixtures). The
@@ -22,8 +24,6 @@ import type { ContractDriver, ExpectedCall } from '../contract-driver';
  * token answer, optional, and the API interceptors accept the one token it hands out.
  */
 const PAYMENT = { transactionId: CAPTURE_ID, currency: 'USD', amount: '100.00', cardLast4: null } as const;
-
-let timeoutMs = 10_000;
 
 function offerToken(): void {
   nock(PAYPAL_API)
@@ -59,10 +59,7 @@ const NO_LIST =
 export const driver: ContractDriver = {
   name: 'paypal',
   payment: PAYMENT,
-  createProvider(timeout) {
-    timeoutMs = timeout;
-    return createPayPalProvider({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, apiBase: PAYPAL_API, timeoutMs: timeout });
-  },
+  createProvider: () => payPalModule.create({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, apiBase: PAYPAL_API, webhookId: null }, { clock: systemClock }),
   acceptRefund(call, refundId) {
     refundOf(call).reply(201, refunded(call, { id: refundId }), PAYPAL_HEADERS);
   },
@@ -73,10 +70,10 @@ export const driver: ContractDriver = {
     // PayPal creates the refund and reports it FAILED (Payments v2 spec, refund_status) when the money cannot go back.
     refundOf(call).reply(201, refunded(call, { id: '5JA47360CV6587023', status: 'FAILED' }), PAYPAL_HEADERS);
   },
-  neverAnswer(call) {
+  neverAnswer(call, deadlinePasses) {
     refundOf(call)
-      .delay(timeoutMs * 4)
-      .reply(201, refunded(call, { id: '9TY56329PL8403816' }), PAYPAL_HEADERS);
+      .delay(NEVER_MS)
+      .reply(passing(deadlinePasses, [201, refunded(call, { id: '9TY56329PL8403816' }), PAYPAL_HEADERS]));
   },
   lookupFinds(call, refundId) {
     // The adapter reads the capture (to send the same body again), then resends the refund with the same PayPal-Request-Id.

@@ -12,7 +12,8 @@ import {
   stripeError,
   stripeProvider,
 } from '../../adapters/stripe/stripe-nock';
-import type { ContractDriver, ExpectedCall } from '../contract-driver';
+import { NEVER_MS } from '../../support/provider-timing';
+import { type ContractDriver, type ExpectedCall, passing } from '../contract-driver';
 
 /** Stripe's minor units are ours for USD: the exact form Stripe receives for one refund of the payment intent. */
 function refundForm(call: ExpectedCall): Record<string, string> {
@@ -55,7 +56,7 @@ function newerPage(): string {
 export const driver: ContractDriver = {
   name: 'stripe',
   payment: { transactionId: PAYMENT_INTENT, currency: 'USD', amount: '100.00', cardLast4: null },
-  createProvider: (timeoutMs) => stripeProvider(timeoutMs),
+  createProvider: () => stripeProvider(),
   acceptRefund(call, refundId) {
     refundsPost(call).reply(200, refund(call, refundId, 'succeeded'), STRIPE_HEADERS);
   },
@@ -74,8 +75,8 @@ export const driver: ContractDriver = {
   declineRefund(call) {
     refundsPost(call).reply(200, refund(call, 're_declined', 'failed', { failure_reason: 'declined' }), STRIPE_HEADERS);
   },
-  neverAnswer(call) {
-    refundsPost(call).delay(3_000).reply(200, refund(call, 're_late', 'succeeded'), STRIPE_HEADERS);
+  neverAnswer(call, deadlinePasses) {
+    refundsPost(call).delay(NEVER_MS).reply(passing(deadlinePasses, [200, refund(call, 're_late', 'succeeded'), STRIPE_HEADERS]));
   },
   lookupFinds(call, refundId) {
     refundsPage().reply(200, refundList([refund(call, refundId, 'succeeded')], false), STRIPE_HEADERS);
@@ -84,9 +85,9 @@ export const driver: ContractDriver = {
     const after = newerPage();
     refundsPage(after).reply(200, refundList([...otherRefunds(2, 101), refund(call, refundId, 'succeeded')], false), STRIPE_HEADERS);
   },
-  lookupCutOff(call) {
+  lookupCutOff(call, deadlinePasses) {
     const after = newerPage();
-    refundsPage(after).delay(3_000).reply(200, refundList([refund(call, 're_late', 'succeeded')], false), STRIPE_HEADERS);
+    refundsPage(after).delay(NEVER_MS).reply(passing(deadlinePasses, [200, refundList([refund(call, 're_late', 'succeeded')], false), STRIPE_HEADERS]));
   },
   skips: {
     'void where allowed': 'Stripe has no void of a captured payment: an unsettled one is refunded like any other',

@@ -1,34 +1,29 @@
+import type { AttemptKind } from '../../../domain/attempt';
 import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
-import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail, unknownOutcome as unknown } from '../outcomes';
-
+import {
+  connectionLostOutcome,
+  failedOutcome as failed,
+  mayHaveGoneThrough,
+  noAnswerOutcome as noAnswer,
+  type OutcomeDetail,
+  unknownOutcome as unknown,
+} from '../outcomes';
 import type { NoAnswer } from './authorize-net-http';
 
 export { failed, unknown };
 export type Detail = OutcomeDetail;
 
 /** What was asked of Authorize.net, for the messages. */
-export type Action = 'refund' | 'void';
-
-const NOUN: Readonly<Record<Action, string>> = { refund: 'refund', void: 'void' };
+export type Action = AttemptKind;
 
 export function willBeChecked(action: Action): string {
-  return mayHaveGoneThrough(NOUN[action]);
+  return mayHaveGoneThrough(action);
 }
-
 
 /** A lookup that could not settle what became of the attempt: it stays `unknown`. `reason` is a sentence. */
 export function lookupInconclusive(action: Action, reason: string, detail: Detail): ProviderOutcome {
-  return unknown('lookup_inconclusive', `Authorize.net cannot tell yet what became of this ${NOUN[action]}: ${reason} It will be checked again.`, detail);
-}
-
-/** Nothing left the building: the caller's time was up before Authorize.net was asked. */
-export function notSent(action: Action): ProviderOutcome {
-  return failed(
-    'not_sent',
-    `The time allowed for this ${NOUN[action]} ran out before Authorize.net was asked, so nothing was sent. Try again.`,
-    { reason: 'aborted_before_sending' },
-  );
+  return unknown('lookup_inconclusive', `Authorize.net cannot tell yet what became of this ${action}: ${reason} It will be checked again.`, detail);
 }
 
 /**
@@ -36,17 +31,13 @@ export function notSent(action: Action): ProviderOutcome {
  * may have processed the request. Any other HTTP status → failed: the API itself answers 200 even for its errors
  * (see its E000xx messages), so a 3xx/4xx comes from something in front of it that refused the request.
  */
-export function noAnswerOutcome(exchange: NoAnswer, action: Action, timeoutMs: number, secret: string): ProviderOutcome {
+export function noAnswerOutcome(exchange: NoAnswer, action: Action): ProviderOutcome {
   const checked = willBeChecked(action);
   switch (exchange.kind) {
-    case 'deadline':
-      return unknown('provider_timeout', `Authorize.net did not answer in time; ${checked}`, { reason: 'deadline', timeout_ms: String(timeoutMs) });
-    case 'aborted':
-      return unknown('request_aborted', `The wait for Authorize.net was stopped; ${checked}`, { reason: 'aborted' });
+    case 'stopped':
+      return noAnswer('Authorize.net', exchange.reason, action);
     case 'network':
-      return unknown('provider_connection_lost', `The connection to Authorize.net broke before it answered; ${checked}`, {
-        error: redact(exchange.error, secret),
-      });
+      return connectionLostOutcome('Authorize.net', exchange.cause, action);
     case 'unreadable':
       return unknown('provider_unreadable_answer', `Authorize.net's answer could not be read; ${checked}`, {
         http_status: String(exchange.httpStatus),
@@ -69,10 +60,8 @@ export function noAnswerOutcome(exchange: NoAnswer, action: Action, timeoutMs: n
 /** Why a read-only question (details, lists) got no usable answer, for a Settlement or a lookup reason. */
 export function noAnswerReason(exchange: NoAnswer): string {
   switch (exchange.kind) {
-    case 'deadline':
-      return 'Authorize.net did not answer in time.';
-    case 'aborted':
-      return 'The wait for Authorize.net was stopped.';
+    case 'stopped':
+      return exchange.reason === 'deadline' ? 'Authorize.net did not answer in time.' : 'The wait for Authorize.net was stopped.';
     case 'network':
       return 'The connection to Authorize.net broke before it answered.';
     case 'unreadable':
@@ -82,11 +71,6 @@ export function noAnswerReason(exchange: NoAnswer): string {
     default:
       return assertNever(exchange);
   }
-}
-
-/** The transaction key never appears in a message or a detail, whatever Authorize.net or the network echoed. */
-export function redact(text: string, secret: string): string {
-  return secret === '' ? text : text.split(secret).join('[redacted]');
 }
 
 export function withFullStop(text: string): string {

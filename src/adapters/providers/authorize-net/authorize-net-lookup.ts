@@ -2,7 +2,6 @@ import { assertNever } from '../../../domain/assert-never';
 import type { ProviderLookupRequest, ProviderOutcome } from '../../../ports/payment-provider';
 import { describeInvalidTransactionId, isTransactionId } from './authorize-net-checks';
 import { type Detail, failed, lookupInconclusive as inconclusive, unknown } from './authorize-net-errors';
-import type { Deadline } from './authorize-net-http';
 import { searchList } from './authorize-net-list-search';
 import { type Api, batchTransactions, settledBatches, transactionDetails, unsettledTransactions } from './authorize-net-reporting';
 import { attemptToken } from './authorize-net-requests';
@@ -30,19 +29,18 @@ export async function lookup(api: Api, request: ProviderLookupRequest): Promise<
     const message = describeInvalidTransactionId(request.providerTransactionId) ?? 'This is not an Authorize.net transaction id.';
     return unknown('invalid_transaction_id', message, {});
   }
-  const deadline = Date.now() + api.timeoutMs;
   switch (request.kind) {
     case 'refund':
-      return request.providerRefundId === null ? searchRefund(api, request, deadline) : knownRefund(api, request, request.providerRefundId, deadline);
+      return request.providerRefundId === null ? searchRefund(api, request) : knownRefund(api, request, request.providerRefundId);
     case 'void':
-      return voidedOrNot(api, request, deadline);
+      return voidedOrNot(api, request);
     default:
       return assertNever(request.kind);
   }
 }
 
-async function knownRefund(api: Api, request: ProviderLookupRequest, refundId: string, deadline: Deadline): Promise<ProviderOutcome> {
-  const looked = await transactionDetails(api, refundId, request.signal, deadline);
+async function knownRefund(api: Api, request: ProviderLookupRequest, refundId: string): Promise<ProviderOutcome> {
+  const looked = await transactionDetails(api, refundId, request.signal);
   if (looked.kind === 'unavailable') return inconclusive('refund', looked.reason, { ...looked.detail, searched: refundId });
   const found = looked.value;
   return (
@@ -51,10 +49,10 @@ async function knownRefund(api: Api, request: ProviderLookupRequest, refundId: s
   );
 }
 
-async function searchRefund(api: Api, request: ProviderLookupRequest, deadline: Deadline): Promise<ProviderOutcome> {
+async function searchRefund(api: Api, request: ProviderLookupRequest): Promise<ProviderOutcome> {
   const token = attemptToken(request.attemptId);
   const detail: Detail = { invoice_number: token };
-  const unsettled = await searchList((page) => unsettledTransactions(api, page, request.signal, deadline), token, 'the list of unsettled transactions', detail);
+  const unsettled = await searchList((page) => unsettledTransactions(api, page, request.signal), token, 'the list of unsettled transactions', detail);
   if (unsettled.kind === 'found') return unsettled.outcome;
   if (unsettled.kind === 'incomplete') return inconclusive('refund', unsettled.reason, { ...detail, ...unsettled.detail });
 
@@ -63,12 +61,12 @@ async function searchRefund(api: Api, request: ProviderLookupRequest, deadline: 
   if (now - request.createdAt.getTime() < IN_FLIGHT_MS) return inconclusive('refund', 'the refund was sent only moments ago and may still be processing.', detail);
   if (now - since.getTime() > BATCH_RANGE_MS) return inconclusive('refund', 'the attempt is too old to search automatically; check the payment in the Merchant Interface.', detail);
 
-  const batches = await settledBatches(api, since, new Date(now), request.signal, deadline);
+  const batches = await settledBatches(api, since, new Date(now), request.signal);
   if (batches.kind === 'unavailable') return inconclusive('refund', batches.reason, { ...detail, ...batches.detail });
   if (batches.value.length > MAX_BATCHES) return inconclusive('refund', 'too many settlements happened since; check the payment in the Merchant Interface.', detail);
   for (const { batchId } of batches.value) {
     const inBatch = { ...detail, batch_id: batchId };
-    const settled = await searchList((page) => batchTransactions(api, batchId, page, request.signal, deadline), token, `settlement batch ${batchId}`, inBatch);
+    const settled = await searchList((page) => batchTransactions(api, batchId, page, request.signal), token, `settlement batch ${batchId}`, inBatch);
     if (settled.kind === 'found') return settled.outcome;
     if (settled.kind === 'incomplete') return inconclusive('refund', settled.reason, { ...inBatch, ...settled.detail });
   }
@@ -79,10 +77,10 @@ async function searchRefund(api: Api, request: ProviderLookupRequest, deadline: 
 }
 
 /** A void changes the payment itself: it shows as `voided`, or it did not happen. */
-async function voidedOrNot(api: Api, request: ProviderLookupRequest, deadline: Deadline): Promise<ProviderOutcome> {
+async function voidedOrNot(api: Api, request: ProviderLookupRequest): Promise<ProviderOutcome> {
   const paymentId = request.providerTransactionId;
   const detail: Detail = { searched: paymentId };
-  const looked = await transactionDetails(api, paymentId, request.signal, deadline);
+  const looked = await transactionDetails(api, paymentId, request.signal);
   if (looked.kind === 'unavailable') return inconclusive('void', looked.reason, { ...detail, ...looked.detail });
   const status = knownStatus(looked.value.transactionStatus);
   if (status === null) return inconclusive('void', `the payment's status "${looked.value.transactionStatus}" is not one this app knows.`, detail);

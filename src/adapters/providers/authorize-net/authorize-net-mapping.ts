@@ -2,7 +2,7 @@ import { assertNever } from '../../../domain/assert-never';
 import type { FailureCode } from '../../../domain/failure-code';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 import { REASON_KEPT_FOR_ADMIN as KEPT_FOR_ADMIN } from '../outcomes';
-import { type Action, type Detail, failed, redact, unknown, willBeChecked } from './authorize-net-errors';
+import { type Action, type Detail, failed, unknown, willBeChecked } from './authorize-net-errors';
 import type { CreateTransactionAnswer, TransactionResponse } from './authorize-net-responses';
 
 // transactionResponse.responseCode: 1 approved, 2 declined, 3 error, 4 held for review, and the reason codes below:
@@ -19,8 +19,8 @@ function createdTransId(transId: string | undefined): string | null {
   return transId !== undefined && /^\d+$/.test(transId) && !/^0+$/.test(transId) ? transId : null;
 }
 
-/** What the operator needs to find the answer at Authorize.net; never the transaction key, whatever was echoed. */
-export function operatorDetail(answer: CreateTransactionAnswer, secret: string): Detail {
+/** What the operator needs to find the answer at Authorize.net (whatever it echoed is redacted with the provider's outcomes). */
+export function operatorDetail(answer: CreateTransactionAnswer): Detail {
   const response = answer.transactionResponse;
   const error = response?.errors?.[0];
   const message = answer.messages.message[0];
@@ -35,7 +35,7 @@ export function operatorDetail(answer: CreateTransactionAnswer, secret: string):
     ['ref_id', answer.refId],
   ];
   const detail: Detail = {};
-  for (const [key, value] of facts) if (value !== undefined && value !== '') detail[key] = redact(value, secret);
+  for (const [key, value] of facts) if (value !== undefined && value !== '') detail[key] = value;
   return detail;
 }
 
@@ -47,8 +47,8 @@ export type RefundVerdict = { readonly kind: 'outcome'; readonly outcome: Provid
 
 const outcome = (value: ProviderOutcome): RefundVerdict => ({ kind: 'outcome', outcome: value });
 
-export function refundVerdict(answer: CreateTransactionAnswer, secret: string): RefundVerdict {
-  const detail = operatorDetail(answer, secret);
+export function refundVerdict(answer: CreateTransactionAnswer): RefundVerdict {
+  const detail = operatorDetail(answer);
   const response = answer.transactionResponse;
   const kind = responseKindOf(response?.responseCode);
   if (response === undefined || kind === null) return outcome(withoutTransactionResult(answer, 'refund', detail));
@@ -131,8 +131,8 @@ function refundErrorVerdict(response: TransactionResponse, detail: Detail, trans
   return outcome(failed('provider_error', `Authorize.net could not process the refund, so nothing was refunded. ${KEPT_FOR_ADMIN}`, detail, transId));
 }
 
-export function voidOutcome(answer: CreateTransactionAnswer, secret: string): ProviderOutcome {
-  const detail = operatorDetail(answer, secret);
+export function voidOutcome(answer: CreateTransactionAnswer): ProviderOutcome {
+  const detail = operatorDetail(answer);
   const response = answer.transactionResponse;
   const kind = responseKindOf(response?.responseCode);
   if (response === undefined || kind === null) return withoutTransactionResult(answer, 'void', detail);

@@ -1,7 +1,7 @@
 import { type CurrencyCode, toCurrencyCode } from '../../../domain/currency';
 import { type Money, parseMoney } from '../../../domain/money';
 import { isTransactionId } from './authorize-net-checks';
-import { ask, type Deadline } from './authorize-net-http';
+import { ask } from './authorize-net-http';
 import { type Api, transactionDetails } from './authorize-net-reporting';
 import { merchantDetailsBody } from './authorize-net-requests';
 import { readMerchantDetails } from './authorize-net-responses';
@@ -21,12 +21,11 @@ export function createPaidAmount(api: Api): PaidAmount {
   return async (transId, signal) => {
     try {
       if (!isTransactionId(transId) || signal.aborted) return null;
-      const deadline = Date.now() + api.timeoutMs;
-      const looked = await transactionDetails(api, transId, signal, deadline);
+      const looked = await transactionDetails(api, transId, signal);
       if (looked.kind !== 'found' || looked.value.transId !== transId || looked.value.transactionStatus !== 'settledSuccessfully') return null;
       const amount = decimalText(looked.value.settleAmount);
       if (amount === null) return null;
-      accountCurrency ??= await merchantCurrency(api, signal, deadline);
+      accountCurrency ??= await merchantCurrency(api, signal);
       if (accountCurrency === null) return null;
       const parsed = parseMoney(amount, accountCurrency);
       return parsed.ok ? parsed.money : null;
@@ -36,8 +35,8 @@ export function createPaidAmount(api: Api): PaidAmount {
   };
 }
 
-async function merchantCurrency(api: Api, signal: AbortSignal, deadline: Deadline): Promise<CurrencyCode | null> {
-  const asked = await ask(api.send, merchantDetailsBody(api.credentials), readMerchantDetails, signal, deadline);
+async function merchantCurrency(api: Api, signal: AbortSignal): Promise<CurrencyCode | null> {
+  const asked = await ask(api.send, merchantDetailsBody(api.credentials), readMerchantDetails, signal);
   if (asked.kind !== 'read' || asked.value.messages.resultCode !== 'Ok') return null;
   const currencies = (asked.value.currencies ?? []).filter((code): code is string => code !== null);
   return currencies.length === 1 && currencies[0] !== undefined ? toCurrencyCode(currencies[0]) : null;

@@ -6,7 +6,9 @@ import type {
   Settlement,
 } from '../../../ports/payment-provider';
 import { describeInvalidTransactionId, describeUnsupportedAmount, isCardLast4, isTransactionId } from './authorize-net-checks';
-import { failed, noAnswerOutcome, notSent } from './authorize-net-errors';
+import { stopReasonOf } from '../http-exchange';
+import { notSentOutcome } from '../outcomes';
+import { failed, noAnswerOutcome } from './authorize-net-errors';
 import { ask, createSend } from './authorize-net-http';
 import { lookup } from './authorize-net-lookup';
 import { refundVerdict, voidOutcome } from './authorize-net-mapping';
@@ -21,15 +23,12 @@ export interface AuthorizeNetProviderConfig {
   readonly transactionKey: string;
   /** the JSON endpoint: https://api.authorize.net/xml/v1/request.api, the sandbox's, or a local server in tests */
   readonly apiBase: string;
-  /** the whole budget of one operation, every call it makes included */
-  readonly timeoutMs: number;
 }
 
 export function createAuthorizeNetProvider(config: AuthorizeNetProviderConfig): PaymentProvider {
   const api: Api = {
     send: createSend(config.apiBase),
     credentials: { apiLoginId: config.apiLoginId, transactionKey: config.transactionKey },
-    timeoutMs: config.timeoutMs,
   };
   return {
     name: 'authorize_net',
@@ -49,18 +48,17 @@ async function refund(api: Api, request: ProviderRefundRequest): Promise<Provide
   const refused = refusedBeforeSending(request);
   if (refused) return refused;
   const cardLast4 = request.cardLast4 ?? '';
-  if (request.signal.aborted) return notSent('refund');
-  const deadline = Date.now() + api.timeoutMs;
+  if (request.signal.aborted) return notSentOutcome('Authorize.net', stopReasonOf(request.signal));
   const body = refundTransactionBody(api.credentials, { ...request, cardLast4 });
-  const asked = await ask(api.send, body, readCreateTransaction, request.signal, deadline);
-  if (asked.kind !== 'read') return noAnswerOutcome(asked, 'refund', api.timeoutMs, api.credentials.transactionKey);
-  const verdict = refundVerdict(asked.value, api.credentials.transactionKey);
+  const asked = await ask(api.send, body, readCreateTransaction, request.signal);
+  if (asked.kind !== 'read') return noAnswerOutcome(asked, 'refund');
+  const verdict = refundVerdict(asked.value);
   switch (verdict.kind) {
     case 'outcome':
       return verdict.outcome;
     case 'not_refundable': {
       // Nothing was refunded either way; the payment's details, if they come in time, say what to do instead.
-      const looked = await transactionDetails(api, request.providerTransactionId, request.signal, deadline);
+      const looked = await transactionDetails(api, request.providerTransactionId, request.signal);
       return notRefundableOutcome(looked.kind === 'found' ? looked.value : null, new Date(), verdict.detail);
     }
     default: {
@@ -95,18 +93,17 @@ function refusedBeforeSending(request: ProviderRefundRequest): ProviderOutcome |
 async function voidPayment(api: Api, request: ProviderVoidRequest): Promise<ProviderOutcome> {
   const invalidId = describeInvalidTransactionId(request.providerTransactionId);
   if (invalidId) return failed('invalid_transaction_id', invalidId, {});
-  if (request.signal.aborted) return notSent('void');
-  const deadline = Date.now() + api.timeoutMs;
+  if (request.signal.aborted) return notSentOutcome('Authorize.net', stopReasonOf(request.signal), 'void');
   const body = voidTransactionBody(api.credentials, request);
-  const asked = await ask(api.send, body, readCreateTransaction, request.signal, deadline);
-  if (asked.kind !== 'read') return noAnswerOutcome(asked, 'void', api.timeoutMs, api.credentials.transactionKey);
-  return voidOutcome(asked.value, api.credentials.transactionKey);
+  const asked = await ask(api.send, body, readCreateTransaction, request.signal);
+  if (asked.kind !== 'read') return noAnswerOutcome(asked, 'void');
+  return voidOutcome(asked.value);
 }
 
 async function settlement(api: Api, providerTransactionId: string, signal: AbortSignal): Promise<Settlement> {
   if (!isTransactionId(providerTransactionId)) {
     return { state: 'unknown', reason: describeInvalidTransactionId(providerTransactionId) ?? 'This is not an Authorize.net transaction id.' };
   }
-  const looked = await transactionDetails(api, providerTransactionId, signal, Date.now() + api.timeoutMs);
+  const looked = await transactionDetails(api, providerTransactionId, signal);
   return looked.kind === 'found' ? settlementOf(looked.value) : { state: 'unknown', reason: looked.reason, detail: looked.detail };
 }

@@ -1,5 +1,5 @@
-import { type Detail, noAnswerReason, redact } from './authorize-net-errors';
-import { ask, type Asked, type Deadline, type Send } from './authorize-net-http';
+import { type Detail, noAnswerReason } from './authorize-net-errors';
+import { ask, type Asked, type Send } from './authorize-net-http';
 import {
   batchTransactionsBody,
   type Credentials,
@@ -18,11 +18,10 @@ import {
   type TransactionSummary,
 } from './authorize-net-responses';
 
-/** What the read-only calls need: the endpoint, the credentials (and the key to redact), the time budget. */
+/** What every call needs: the endpoint and the credentials. */
 export interface Api {
   readonly send: Send;
   readonly credentials: Credentials;
-  readonly timeoutMs: number;
 }
 
 /** The Transaction Details API's answer, or a sentence on why there is none. */
@@ -38,34 +37,34 @@ export interface TransactionPage {
   readonly total: number | null;
 }
 
-export function transactionDetails(api: Api, transId: string, signal: AbortSignal, deadline: Deadline): Promise<Looked<TransactionDetails>> {
-  return lookedUp(api, ask(api.send, transactionDetailsBody(api.credentials, transId), readTransactionDetails, signal, deadline), (answer) =>
+export function transactionDetails(api: Api, transId: string, signal: AbortSignal): Promise<Looked<TransactionDetails>> {
+  return lookedUp(ask(api.send, transactionDetailsBody(api.credentials, transId), readTransactionDetails, signal), (answer) =>
     answer.transaction ?? null,
   );
 }
 
-export function unsettledTransactions(api: Api, page: ListPage, signal: AbortSignal, deadline: Deadline): Promise<Looked<TransactionPage>> {
-  return lookedUp(api, ask(api.send, unsettledTransactionsBody(api.credentials, page), readTransactionList, signal, deadline), pageOf);
+export function unsettledTransactions(api: Api, page: ListPage, signal: AbortSignal): Promise<Looked<TransactionPage>> {
+  return lookedUp(ask(api.send, unsettledTransactionsBody(api.credentials, page), readTransactionList, signal), pageOf);
 }
 
-export function settledBatches(api: Api, first: Date, last: Date, signal: AbortSignal, deadline: Deadline): Promise<Looked<readonly Batch[]>> {
-  return lookedUp(api, ask(api.send, settledBatchesBody(api.credentials, first, last), readBatchList, signal, deadline), (answer) => answer.batchList ?? []);
+export function settledBatches(api: Api, first: Date, last: Date, signal: AbortSignal): Promise<Looked<readonly Batch[]>> {
+  return lookedUp(ask(api.send, settledBatchesBody(api.credentials, first, last), readBatchList, signal), (answer) => answer.batchList ?? []);
 }
 
-export function batchTransactions(api: Api, batchId: string, page: ListPage, signal: AbortSignal, deadline: Deadline): Promise<Looked<TransactionPage>> {
-  return lookedUp(api, ask(api.send, batchTransactionsBody(api.credentials, batchId, page), readTransactionList, signal, deadline), pageOf);
+export function batchTransactions(api: Api, batchId: string, page: ListPage, signal: AbortSignal): Promise<Looked<TransactionPage>> {
+  return lookedUp(ask(api.send, batchTransactionsBody(api.credentials, batchId, page), readTransactionList, signal), pageOf);
 }
 
 function pageOf(answer: TransactionListAnswer): TransactionPage {
   return { transactions: answer.transactions ?? [], total: answer.totalNumInResultSet ?? null };
 }
 
-async function lookedUp<A extends { readonly messages: ApiMessages }, T>(api: Api, asking: Promise<Asked<A>>, pick: (answer: A) => T | null): Promise<Looked<T>> {
+async function lookedUp<A extends { readonly messages: ApiMessages }, T>(asking: Promise<Asked<A>>, pick: (answer: A) => T | null): Promise<Looked<T>> {
   const asked = await asking;
-  if (asked.kind !== 'read') return { kind: 'unavailable', reason: noAnswerReason(asked), detail: { reason: asked.kind } };
+  if (asked.kind !== 'read') return { kind: 'unavailable', reason: noAnswerReason(asked), detail: { reason: asked.kind === 'stopped' ? asked.reason : asked.kind } };
   const answer = asked.value;
   const message = answer.messages.message[0];
-  const detail: Detail = { result_code: answer.messages.resultCode, message_code: message?.code ?? '', message_text: redact(message?.text ?? '', api.credentials.transactionKey) };
+  const detail: Detail = { result_code: answer.messages.resultCode, message_code: message?.code ?? '', message_text: message?.text ?? '' };
   if (answer.messages.resultCode === 'Error') return { kind: 'unavailable', reason: refusalReason(message?.code), detail };
   const value = pick(answer);
   return value === null ? { kind: 'unavailable', reason: 'Authorize.net answered without the transaction.', detail } : { kind: 'found', value };

@@ -141,12 +141,3 @@ export function splitRefid(responsetext: string): { readonly text: string; reado
   if (!match) return { text: responsetext.trim(), refid: null };
   return { text: responsetext.slice(0, match.index).trim(), refid: match[1] ?? null };
 }
-
-/** What may come back from NMI or the network, without our security key, raw or form-encoded. */
-export function redactKey(text: string, securityKey: string): string {
-  if (securityKey === '') return text;
-  const forms = new Set([securityKey, encodeURIComponent(securityKey), new URLSearchParams([['k', securityKey]]).toString().slice(2)]);
-  let redacted = text;
-  for (const form of forms) redacted = redacted.split(form).join('[redacted]');
-  return redacted;
-}

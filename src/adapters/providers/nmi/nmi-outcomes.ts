@@ -2,45 +2,17 @@ import type { AttemptKind } from '../../../domain/attempt';
 import { assertNever } from '../../../domain/assert-never';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, REASON_KEPT_FOR_ADMIN, unknownOutcome as unknown } from '../outcomes';
-import { type DirectPostAnswer, redactKey, splitRefid } from './nmi-mapping';
-
-
-
+import { type DirectPostAnswer, splitRefid } from './nmi-mapping';
 
 const willBeChecked = (kind: AttemptKind) => mayHaveGoneThrough(kind);
 
-/** Our own time budget or the caller's signal stopped the wait; NMI may still have processed the request. */
-export function noAnswerOutcome(kind: AttemptKind, reason: 'deadline' | 'aborted', timeoutMs: number): ProviderOutcome {
-  return reason === 'deadline'
-    ? unknown('provider_timeout', `NMI did not answer in time; ${willBeChecked(kind)}`, { reason, timeout_ms: String(timeoutMs) })
-    : unknown('request_aborted', `The wait for NMI was stopped; ${willBeChecked(kind)}`, { reason });
-}
-
-/** The connection failed or broke: NMI may have received the request. */
-export function connectionLostOutcome(kind: AttemptKind, error: unknown, securityKey: string): ProviderOutcome {
-  return unknown('provider_connection_lost', `The connection to NMI failed before it answered; ${willBeChecked(kind)}`, errorDetail(error, securityKey));
-}
-
 /**
- * `body` comes already redacted from the plumbing. Its start is kept only for Direct Post answers: Query API answers
+ * Its start is kept only for Direct Post answers (redacted with the provider's outcomes): Query API answers
  * carry cardholder names, emails and addresses, none of which belongs in an attempt record.
  */
 export function unreadableAnswerOutcome(kind: AttemptKind, httpStatus: number, body: string, api: 'transact' | 'query'): ProviderOutcome {
   const excerpt: Detail = api === 'transact' ? { body_start: body.slice(0, 200) } : { body_chars: String(body.length) };
   return unknown('provider_unreadable_answer', `NMI's answer could not be read; ${willBeChecked(kind)}`, { http_status: String(httpStatus), ...excerpt });
-}
-
-export function notSentOutcome(kind: AttemptKind): ProviderOutcome {
-  return failed('not_sent', `The time allowed for this ${kind} ran out before NMI was asked, so nothing was done. Try again.`, {
-    reason: 'aborted_before_sending',
-  });
-}
-
-export function errorDetail(error: unknown, securityKey: string): Detail {
-  const detail: Detail = { error: error instanceof Error ? error.name : typeof error, message: redactKey(String(error), securityKey) };
-  const cause = error instanceof Error ? error.cause : undefined;
-  if (typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string') detail.cause = cause.code;
-  return detail;
 }
 
 /** Why NMI refused (response 3), as far as this app acts on it; the rest is `other`. */

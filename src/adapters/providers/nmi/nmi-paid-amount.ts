@@ -1,9 +1,10 @@
 import { type Money, parseMoney } from '../../../domain/money';
+import type { HttpExchange } from '../http-exchange';
 import { type FormFields, isNmiTransactionId, queryByTransactionIdForm } from './nmi-mapping';
 import { type NmiAction, type NmiTransaction, readQueryAnswer } from './nmi-query';
 
-/** One POST to the Query API, bounded as the provider bounds every call: NMI's body, or why there is none. */
-export type QueryPost = (form: FormFields, signal: AbortSignal) => Promise<{ readonly kind: 'answer'; readonly body: string } | { readonly kind: 'error' | 'deadline' | 'aborted' }>;
+/** One POST to the Query API, within the engine's signal. */
+export type QueryPost = (form: FormFields, signal: AbortSignal) => Promise<HttpExchange>;
 
 /**
  * What an NMI payment took: the Query API by transaction_id (https://docs.nmi.com/reference/query), read once the
@@ -16,7 +17,7 @@ export async function paidAmount(query: QueryPost, securityKey: string, transact
   try {
     if (!isNmiTransactionId(transactionId) || signal.aborted) return null;
     const exchanged = await query(queryByTransactionIdForm(securityKey, transactionId), signal);
-    const answer = exchanged.kind === 'answer' ? readQueryAnswer(exchanged.body) : null;
+    const answer = exchanged.kind === 'response' ? readQueryAnswer(exchanged.text) : null;
     if (answer?.kind !== 'transactions') return null;
     const matching = answer.transactions.filter((transaction) => transaction.transactionId === transactionId);
     return matching.length === 1 && matching[0] ? settledAmount(matching[0]) : null;

@@ -3,39 +3,13 @@ import { assertNever } from '../../../domain/assert-never';
 import type { FailureCode } from '../../../domain/failure-code';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
 import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, REASON_KEPT_FOR_ADMIN, unknownOutcome as unknown } from '../outcomes';
-import type { StopReason } from './paypal-http';
 import type { TokenProblem } from './paypal-token';
 
 const WILL_BE_CHECKED = mayHaveGoneThrough();
 
-
-
-
-/** Our deadline or the caller's signal stopped the wait; PayPal may still have executed the request. */
-export function noAnswerOutcome(reason: StopReason, timeoutMs: number): ProviderOutcome {
-  return reason === 'deadline'
-    ? unknown('provider_timeout', `PayPal did not answer in time; ${WILL_BE_CHECKED}`, { reason, timeout_ms: String(timeoutMs) })
-    : unknown('request_aborted', `The wait for PayPal was stopped; ${WILL_BE_CHECKED}`, { reason });
-}
-
-export function connectionLostOutcome(cause: string): ProviderOutcome {
-  return unknown('provider_connection_lost', `The connection to PayPal broke before it answered; ${WILL_BE_CHECKED}`, { cause });
-}
-
 export function unreadableAnswerOutcome(httpStatus: number, debugId: string | null): ProviderOutcome {
   const detail = { reason: 'not_a_refund', http_status: String(httpStatus), ...(debugId ? { debug_id: debugId } : {}) };
   return unknown('provider_unreadable_answer', `PayPal's answer could not be read; ${WILL_BE_CHECKED}`, detail);
-}
-
-/** The refund request never reached PayPal (or only reached it to be refused with 401): nothing was refunded. */
-export function notSentOutcome(reason: StopReason | 'aborted_before_sending'): ProviderOutcome {
-  return failed(
-    'not_sent',
-    reason === 'aborted'
-      ? 'The refund was stopped before PayPal was asked, so nothing was refunded. Try again.'
-      : 'The time allowed for this refund ran out before PayPal was asked, so nothing was refunded. Try again.',
-    { reason },
-  );
 }
 
 export function tokenProblemOutcome(problem: TokenProblem): ProviderOutcome {
@@ -214,7 +188,6 @@ export function errorAnswerOutcome(
   httpStatus: number,
   body: unknown,
   debugId: string | null,
-  redact: (text: string) => string,
 ): ProviderOutcome {
   const parsed = errorSchema.safeParse(body);
   const error = parsed.success ? parsed.data : null;
@@ -225,7 +198,7 @@ export function errorAnswerOutcome(
     (knownIssue && isIssue(knownIssue.issue) ? issueVerdict(knownIssue.issue) : null) ??
     (error?.name && isName(error.name) ? nameVerdict(error.name) : null) ??
     statusVerdict(httpStatus);
-  const detail = operatorDetail(httpStatus, error, shown, debugId, redact);
+  const detail = operatorDetail(httpStatus, error, shown, debugId);
   if (verdict.kind === 'unclear') return unknown(verdict.code, verdict.message, detail);
   const outcome = failed(verdict.code, verdict.message, detail);
   return context === 'refund' || verdict.conclusive ? outcome : inconclusive(outcome);
@@ -245,7 +218,6 @@ function operatorDetail(
   error: PayPalError | null,
   shown: { issue: string; description?: string | undefined; field?: string | undefined } | undefined,
   debugId: string | null,
-  redact: (text: string) => string,
 ): Detail {
   const facts: readonly (readonly [string, string | undefined | null])[] = [
     ['http_status', String(httpStatus)],
@@ -260,7 +232,7 @@ function operatorDetail(
   const detail: Detail = {};
   for (const [key, value] of facts) {
     if (value === undefined || value === null || value === '') continue;
-    detail[key] = redact(value);
+    detail[key] = value;
   }
   return detail;
 }

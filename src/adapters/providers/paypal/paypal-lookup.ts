@@ -1,7 +1,6 @@
 import type { ProviderLookupRequest, ProviderOutcome } from '../../../ports/payment-provider';
 import { type PayPalContext, callPayPal, isSuccess, refundAnswerOutcome } from './paypal-call';
 import { errorAnswerOutcome, unreadableAnswerOutcome } from './paypal-errors';
-import { type Budget, startBudget } from './paypal-http';
 import {
   captureRefundRequest,
   describeInvalidCaptureId,
@@ -36,19 +35,13 @@ export async function lookup(context: PayPalContext, request: ProviderLookupRequ
   }
   const invalid = describeInvalidCaptureId(request.providerTransactionId);
   if (invalid !== null) return { status: 'unknown', failure: { code: 'invalid_transaction_id', message: invalid } };
-  const budget = startBudget(request.signal, context.timeoutMs);
-  try {
-    if (request.providerRefundId !== null) {
-      const answer = await callPayPal(context, budget, getRefundRequest(request.providerRefundId));
-      return refundAnswerOutcome('lookup', answer, context, budget);
-    }
-    return await resendRefund(context, budget, request);
-  } finally {
-    budget.end();
+  if (request.providerRefundId !== null) {
+    return refundAnswerOutcome('lookup', await callPayPal(context, request.signal, getRefundRequest(request.providerRefundId)));
   }
+  return resendRefund(context, request);
 }
 
-async function resendRefund(context: PayPalContext, budget: Budget, request: ProviderLookupRequest): Promise<ProviderOutcome> {
+async function resendRefund(context: PayPalContext, request: ProviderLookupRequest): Promise<ProviderOutcome> {
   const ageMs = context.now() - request.createdAt.getTime();
   if (ageMs > REPLAY_WINDOW_MS) {
     return {
@@ -61,9 +54,9 @@ async function resendRefund(context: PayPalContext, budget: Budget, request: Pro
       },
     };
   }
-  const captured = await callPayPal(context, budget, getCaptureRequest(request.providerTransactionId));
-  if (captured.kind !== 'response') return refundAnswerOutcome('lookup', captured, context, budget);
-  if (!isSuccess(captured.status)) return errorAnswerOutcome('lookup', captured.status, captured.body, captured.debugId, context.redact);
+  const captured = await callPayPal(context, request.signal, getCaptureRequest(request.providerTransactionId));
+  if (captured.kind !== 'response') return refundAnswerOutcome('lookup', captured);
+  if (!isSuccess(captured.status)) return errorAnswerOutcome('lookup', captured.status, captured.body, captured.debugId);
   const capture = readCapture(captured.body);
   if (capture === null) return unreadableAnswerOutcome(captured.status, captured.debugId);
   // The first request went out empty when it refunded the whole payment (the ledger's isFullAmount); the capture's
@@ -77,6 +70,5 @@ async function resendRefund(context: PayPalContext, budget: Budget, request: Pro
     full,
   });
   if (!built.ok) return { status: 'unknown', failure: built.failure };
-  const answer = await callPayPal(context, budget, built.request);
-  return refundAnswerOutcome('lookup', answer, context, budget);
+  return refundAnswerOutcome('lookup', await callPayPal(context, request.signal, built.request));
 }

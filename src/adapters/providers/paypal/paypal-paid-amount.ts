@@ -1,6 +1,5 @@
 import type { Money } from '../../../domain/money';
 import { type PayPalContext, callPayPal, isSuccess } from './paypal-call';
-import { startBudget } from './paypal-http';
 import { describeInvalidCaptureId, fromPayPalMoney, getCaptureRequest, readCapture } from './paypal-mapping';
 
 // Payments v2 spec, schema capture_status: COMPLETED, DECLINED, PARTIALLY_REFUNDED, PENDING, REFUNDED, FAILED. The
@@ -15,9 +14,8 @@ const TAKEN: ReadonlySet<string> = new Set(['COMPLETED', 'PARTIALLY_REFUNDED', '
  */
 export async function paidAmount(context: PayPalContext, captureId: string, signal: AbortSignal): Promise<Money | null> {
   if (describeInvalidCaptureId(captureId) !== null || signal.aborted) return null;
-  const budget = startBudget(signal, context.timeoutMs);
   try {
-    const answer = await callPayPal(context, budget, getCaptureRequest(captureId));
+    const answer = await callPayPal(context, signal, getCaptureRequest(captureId));
     if (answer.kind !== 'response' || !isSuccess(answer.status)) return null;
     const capture = readCapture(answer.body);
     if (capture === null || capture.id !== captureId || !TAKEN.has(capture.status ?? '')) return null;
@@ -25,7 +23,5 @@ export async function paidAmount(context: PayPalContext, captureId: string, sign
     return paid !== null && paid.minor > 0n ? paid : null;
   } catch {
     return null;
-  } finally {
-    budget.end();
   }
 }

@@ -1,7 +1,8 @@
 import type { PaymentProvider, ProviderOutcome, ProviderRefundRequest } from '../../../ports/payment-provider';
+import { stopReasonOf } from '../http-exchange';
+import { notSentOutcome } from '../outcomes';
 import { type PayPalContext, callPayPal, refundAnswerOutcome } from './paypal-call';
-import { notSentOutcome } from './paypal-errors';
-import { payPalOriginOf, startBudget } from './paypal-http';
+import { payPalOriginOf } from './paypal-http';
 import { lookup } from './paypal-lookup';
 import { paidAmount } from './paypal-paid-amount';
 import { captureRefundRequest, describeInvalidCaptureId, toPayPalValue } from './paypal-mapping';
@@ -12,10 +13,8 @@ export interface PayPalProviderConfig {
   readonly clientSecret: string;
   /** https://api-m.paypal.com (live), https://api-m.sandbox.paypal.com, or a local server in tests */
   readonly apiBase: string;
-  /** the whole budget of one refund or lookup, the token request included */
-  readonly timeoutMs: number;
-  /** milliseconds since the epoch; injected by tests to age the cached token */
-  readonly now?: () => number;
+  /** milliseconds since the epoch; the clock the cached token ages by */
+  readonly now: () => number;
 }
 
 /**
@@ -24,13 +23,10 @@ export interface PayPalProviderConfig {
  */
 export function createPayPalProvider(config: PayPalProviderConfig): PaymentProvider {
   const origin = payPalOriginOf(config.apiBase);
-  const now = config.now ?? Date.now;
   const context: PayPalContext = {
     origin,
-    timeoutMs: config.timeoutMs,
-    now,
-    tokens: createPayPalTokens({ clientId: config.clientId, clientSecret: config.clientSecret, origin, timeoutMs: config.timeoutMs, now }),
-    redact: (text) => (config.clientSecret === '' ? text : text.split(config.clientSecret).join('[redacted]')),
+    now: config.now,
+    tokens: createPayPalTokens({ clientId: config.clientId, clientSecret: config.clientSecret, origin, now: config.now }),
   };
   return {
     name: 'paypal',
@@ -57,12 +53,6 @@ async function refund(context: PayPalContext, request: ProviderRefundRequest): P
     full: request.isFullAmount,
   });
   if (!built.ok) return { status: 'failed', providerRefundId: null, failure: built.failure };
-  if (request.signal.aborted) return notSentOutcome('aborted_before_sending');
-  const budget = startBudget(request.signal, context.timeoutMs);
-  try {
-    const answer = await callPayPal(context, budget, built.request);
-    return refundAnswerOutcome('refund', answer, context, budget);
-  } finally {
-    budget.end();
-  }
+  if (request.signal.aborted) return notSentOutcome('PayPal', stopReasonOf(request.signal));
+  return refundAnswerOutcome('refund', await callPayPal(context, request.signal, built.request));
 }

@@ -1,12 +1,12 @@
 import * as z from 'zod';
-import { type Budget, type HttpAnswer, type StopReason, sendHttp } from './paypal-http';
+import { type StopReason, untilStopped } from '../http-exchange';
+import { type HttpAnswer, sendHttp } from './paypal-http';
 import type { PayPalRequest } from './paypal-mapping';
 
 export interface TokenSettings {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly origin: string;
-  readonly timeoutMs: number;
   readonly now: () => number;
 }
 
@@ -25,6 +25,9 @@ export interface PayPalTokens {
   /** PayPal refused `token` (401): forget it, unless a newer one has replaced it already */
   discard(token: string): void;
 }
+
+/** Longer than any provider budget (PROVIDER_TIMEOUT_MS is at most 14 s). */
+const TOKEN_REQUEST_LIMIT_MS = 20_000;
 
 /** Renew this long before `expires_in` runs out, so that a token never expires between our check and PayPal's. */
 const RENEW_EARLY_MS = 5 * 60 * 1000;
@@ -75,24 +78,17 @@ async function requestToken(settings: TokenSettings): Promise<TokenFetch> {
     body: 'grant_type=client_credentials',
   };
   const credential = Buffer.from(`${settings.clientId}:${settings.clientSecret}`, 'utf8').toString('base64');
-  // Shared by every caller waiting for it, so bounded by its own timer rather than by one caller's budget.
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), settings.timeoutMs);
-  let answer: HttpAnswer;
-  try {
-    answer = await sendHttp(settings.origin, request, `Basic ${credential}`, controller.signal);
-  } finally {
-    clearTimeout(timer);
-  }
-  // PayPal's error text may echo the secret or the whole Authorization header back.
-  return readTokenAnswer(answer, settings, [settings.clientSecret, credential]);
+  // Shared by every caller waiting for it: each caller waits no longer than its own signal allows, and this limit only
+  // frees a request that nobody waits for any more.
+  const answer = await sendHttp(settings.origin, request, `Basic ${credential}`, AbortSignal.timeout(TOKEN_REQUEST_LIMIT_MS));
+  return readTokenAnswer(answer);
 }
 
-function readTokenAnswer(answer: HttpAnswer, settings: TokenSettings, secrets: readonly string[]): TokenFetch {
+function readTokenAnswer(answer: HttpAnswer): TokenFetch {
   const unavailable = (detail: Record<string, string>): TokenFetch => ({ kind: 'problem', problem: { kind: 'unavailable', detail } });
   switch (answer.kind) {
     case 'stopped':
-      return unavailable({ reason: 'token_timeout', timeout_ms: String(settings.timeoutMs) });
+      return unavailable({ reason: 'token_timeout' });
     case 'network':
       return unavailable({ reason: 'token_connection_failed', cause: answer.cause });
     case 'response': {
@@ -108,7 +104,7 @@ function readTokenAnswer(answer: HttpAnswer, settings: TokenSettings, secrets: r
         const said = oauth.success
           ? { oauth_error: oauth.data.error, ...(oauth.data.error_description ? { oauth_error_description: oauth.data.error_description } : {}) }
           : {};
-        return { kind: 'problem', problem: { kind: 'refused', detail: redact({ reason: 'token_refused', ...http, ...said }, secrets) } };
+        return { kind: 'problem', problem: { kind: 'refused', detail: { reason: 'token_refused', ...http, ...said } } };
       }
       return unavailable({ reason: 'token_unavailable', ...http });
     }
@@ -119,15 +115,10 @@ function readTokenAnswer(answer: HttpAnswer, settings: TokenSettings, secrets: r
   }
 }
 
-function redact(detail: Record<string, string>, secrets: readonly string[]): Record<string, string> {
-  const hide = (value: string) => secrets.reduce((text, secret) => (secret === '' ? text : text.split(secret).join('[redacted]')), value);
-  return Object.fromEntries(Object.entries(detail).map(([key, value]) => [key, hide(value)]));
-}
-
 /** The answer to an API call made with a token; the call is made again once, with a new token, after a 401. */
 export type AuthorizedAnswer =
   | HttpAnswer
-  /** the budget ran out while waiting for a token: the call was never sent, or only sent and refused with 401 */
+  /** the signal stopped the wait for a token: the call was never sent, or only sent and refused with 401 */
   | { readonly kind: 'not_sent'; readonly reason: StopReason }
   /** no token could be had: the call was never sent, or only sent and refused with 401 */
   | { readonly kind: 'no_token'; readonly problem: TokenProblem };
@@ -138,11 +129,11 @@ export type AuthorizedAnswer =
  */
 export async function sendWithToken(
   tokens: PayPalTokens,
-  budget: Budget,
+  signal: AbortSignal,
   send: (authorization: string) => Promise<HttpAnswer>,
 ): Promise<AuthorizedAnswer> {
   for (let attempt = 1; ; attempt += 1) {
-    const waited = await budget.race(tokens.get());
+    const waited = await untilStopped(tokens.get(), signal);
     if (!waited.done) return { kind: 'not_sent', reason: waited.reason };
     if (!waited.value.ok) return { kind: 'no_token', problem: waited.value.problem };
     const token = waited.value.token;

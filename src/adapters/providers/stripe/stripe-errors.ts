@@ -1,17 +1,20 @@
 import Stripe from 'stripe';
 import type { ProviderOutcome } from '../../../ports/payment-provider';
-import { failedOutcome as failed, mayHaveGoneThrough, type OutcomeDetail as Detail, REASON_KEPT_FOR_ADMIN, unknownOutcome as unknown } from '../outcomes';
+import type { StopReason } from '../http-exchange';
+import {
+  failedOutcome as failed,
+  mayHaveGoneThrough,
+  noAnswerOutcome as noAnswer,
+  type OutcomeDetail as Detail,
+  REASON_KEPT_FOR_ADMIN,
+  unknownOutcome as unknown,
+} from '../outcomes';
 
 const WILL_BE_CHECKED = mayHaveGoneThrough();
 
-
-
-
-/** Our own time budget or the caller's signal stopped the wait; Stripe may still have executed the request. */
-export function noAnswerOutcome(reason: 'deadline' | 'aborted', timeoutMs: number): ProviderOutcome {
-  return reason === 'deadline'
-    ? unknown('provider_timeout', `Stripe did not answer in time; ${WILL_BE_CHECKED}`, { reason, timeout_ms: String(timeoutMs) })
-    : unknown('request_aborted', `The wait for Stripe was stopped; ${WILL_BE_CHECKED}`, { reason });
+/** The engine's deadline or the caller's signal stopped the wait; Stripe may still have executed the request. */
+export function noAnswerOutcome(reason: StopReason): ProviderOutcome {
+  return noAnswer('Stripe', reason);
 }
 
 export function unreadableAnswerOutcome(): ProviderOutcome {
@@ -22,13 +25,13 @@ export function unreadableAnswerOutcome(): ProviderOutcome {
  * Any error from `stripe.refunds.create` → an outcome. Stripe refused (4xx) → failed: nothing was refunded.
  * No answer, a broken connection or a Stripe 5xx → unknown: the refund may exist and must be looked up.
  */
-export function stripeErrorToOutcome(error: unknown, secretKey: string): ProviderOutcome {
+export function stripeErrorToOutcome(error: unknown): ProviderOutcome {
   const { errors } = Stripe;
   if (!(error instanceof errors.StripeError)) {
-    const detail = { error: error instanceof Error ? error.name : typeof error, message: redactSecrets(String(error), secretKey) };
+    const detail = { error: error instanceof Error ? error.name : typeof error, message: String(error) };
     return unknown('provider_unexpected_error', `Something unexpected happened while talking to Stripe; ${WILL_BE_CHECKED}`, detail);
   }
-  const detail = operatorDetail(error, secretKey);
+  const detail = operatorDetail(error);
   if (error.code === 'idempotency_key_in_use') {
     return unknown('provider_request_in_progress', `Stripe is still working on an earlier submission of this refund; ${WILL_BE_CHECKED}`, detail);
   }
@@ -125,8 +128,8 @@ function causeCode(cause: unknown): string | undefined {
   return typeof cause.code === 'string' ? cause.code : undefined;
 }
 
-/** What the operator needs to find the request in Stripe: never the key, whatever Stripe echoed. */
-function operatorDetail(error: Stripe.errors.StripeError, secretKey: string): Detail {
+/** What the operator needs to find the request in Stripe (whatever it echoed is redacted with the provider's outcomes). */
+function operatorDetail(error: Stripe.errors.StripeError): Detail {
   const facts: readonly (readonly [string, string | number | null | undefined])[] = [
     ['stripe_error', error.type],
     ['type', error.rawType],
@@ -143,14 +146,7 @@ function operatorDetail(error: Stripe.errors.StripeError, secretKey: string): De
   const detail: Detail = {};
   for (const [key, value] of facts) {
     if (value === undefined || value === null || value === '') continue;
-    detail[key] = redactSecrets(String(value), secretKey);
+    detail[key] = String(value);
   }
   return detail;
-}
-
-const STRIPE_KEY = /\b[sr]k_(?:test|live)_[A-Za-z0-9*]+/g;
-
-export function redactSecrets(text: string, secretKey: string): string {
-  const withoutOurKey = secretKey === '' ? text : text.split(secretKey).join('[redacted]');
-  return withoutOurKey.replace(STRIPE_KEY, '[redacted]');
 }

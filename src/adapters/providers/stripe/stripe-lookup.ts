@@ -1,7 +1,9 @@
 import * as z from 'zod';
 import type { ProviderLookupRequest, ProviderOutcome } from '../../../ports/payment-provider';
 import { failedOutcome, unknownOutcome } from '../outcomes';
-import { ask, refundAnswerOutcome, type StripeCall } from './stripe-call';
+import type Stripe from 'stripe';
+import { stopReasonOf } from '../http-exchange';
+import { ask, refundAnswerOutcome } from './stripe-call';
 import { noAnswerOutcome, unreadableAnswerOutcome } from './stripe-errors';
 import { describeInvalidStripeId, paymentTargetOf, type StripePaymentTarget } from './stripe-mapping';
 
@@ -26,18 +28,17 @@ const pageSchema = z.object({
  * page until one carries our attempt id in its metadata. "Never sent" is concluded only once Stripe has said that
  * there is no further page; a search cut short by the time budget, the page limit or an unreadable page stays `unknown`.
  */
-export async function lookup(call: StripeCall, request: ProviderLookupRequest): Promise<ProviderOutcome> {
+export async function lookup(stripe: Stripe, request: ProviderLookupRequest): Promise<ProviderOutcome> {
   const target = paymentTargetOf(request.providerTransactionId);
   if (target === null) {
     const message = describeInvalidStripeId(request.providerTransactionId) ?? 'This is not a Stripe payment id.';
     return { status: 'unknown', failure: { code: 'invalid_transaction_id', message } };
   }
-  const deadline = Date.now() + call.timeoutMs;
   if (request.providerRefundId !== null) {
-    const asked = await ask(call, call.stripe.refunds.retrieve(request.providerRefundId), request.signal, deadline);
+    const asked = await ask(stripe.refunds.retrieve(request.providerRefundId), request.signal);
     return asked.kind === 'answer' ? refundAnswerOutcome(asked.value) : inconclusive(asked.outcome);
   }
-  return searchPages(call, request, target, deadline);
+  return searchPages(stripe, request, target);
 }
 
 /**
@@ -52,14 +53,13 @@ function inconclusive(outcome: ProviderOutcome): ProviderOutcome {
   });
 }
 
-async function searchPages(call: StripeCall, request: ProviderLookupRequest, target: StripePaymentTarget, deadline: number): Promise<ProviderOutcome> {
+async function searchPages(stripe: Stripe, request: ProviderLookupRequest, target: StripePaymentTarget): Promise<ProviderOutcome> {
   const searched = `refunds of ${request.providerTransactionId}`;
   let after: string | null = null;
   for (let page = 1; page <= MAX_PAGES; page += 1) {
-    if (request.signal.aborted) return noAnswerOutcome('aborted', call.timeoutMs);
-    if (Date.now() >= deadline) return noAnswerOutcome('deadline', call.timeoutMs);
-    const listed = call.stripe.refunds.list({ ...target, limit: PAGE_SIZE, ...(after === null ? {} : { starting_after: after }) });
-    const asked = await ask(call, listed, request.signal, deadline);
+    if (request.signal.aborted) return noAnswerOutcome(stopReasonOf(request.signal));
+    const listed = stripe.refunds.list({ ...target, limit: PAGE_SIZE, ...(after === null ? {} : { starting_after: after }) });
+    const asked = await ask(listed, request.signal);
     if (asked.kind === 'no_answer') return inconclusive(asked.outcome);
     const parsed = pageSchema.safeParse(asked.value);
     if (!parsed.success) return unreadableAnswerOutcome();

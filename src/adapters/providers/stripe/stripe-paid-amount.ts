@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { toCurrencyCode } from '../../../domain/currency';
 import type { Money } from '../../../domain/money';
-import { ask, type StripeCall } from './stripe-call';
+import type Stripe from 'stripe';
+import { ask } from './stripe-call';
 import { fromStripeAmount, paymentTargetOf } from './stripe-mapping';
 
 // https://docs.stripe.com/api/payment_intents/object: amount_received "Amount that this PaymentIntent collects"; status
@@ -32,18 +33,17 @@ const chargeSchema = z.object({
  * Charge's amount_captured (ch_ or py_), in the currency Stripe reports. Anything else, and every error, timeout or
  * unreadable answer, is null: the ledger keeps the amount first seen and asks again on a later read.
  */
-export async function paidAmount(call: StripeCall, providerTransactionId: string, signal: AbortSignal): Promise<Money | null> {
+export async function paidAmount(stripe: Stripe, providerTransactionId: string, signal: AbortSignal): Promise<Money | null> {
   try {
     const target = paymentTargetOf(providerTransactionId);
     if (target === null || signal.aborted) return null;
-    const deadline = Date.now() + call.timeoutMs;
     if ('payment_intent' in target) {
-      const asked = await ask(call, call.stripe.paymentIntents.retrieve(target.payment_intent), signal, deadline);
+      const asked = await ask(stripe.paymentIntents.retrieve(target.payment_intent), signal);
       const intent = asked.kind === 'answer' ? paymentIntentSchema.safeParse(asked.value) : null;
       if (!intent?.success || intent.data.id !== providerTransactionId || intent.data.status !== 'succeeded') return null;
       return stripeMoney(intent.data.amount_received, intent.data.currency);
     }
-    const asked = await ask(call, call.stripe.charges.retrieve(target.charge), signal, deadline);
+    const asked = await ask(stripe.charges.retrieve(target.charge), signal);
     const charge = asked.kind === 'answer' ? chargeSchema.safeParse(asked.value) : null;
     if (!charge?.success || charge.data.id !== providerTransactionId || charge.data.status !== 'succeeded' || !charge.data.captured) return null;
     return stripeMoney(charge.data.amount_captured, charge.data.currency);

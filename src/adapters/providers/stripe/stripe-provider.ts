@@ -1,6 +1,9 @@
 import Stripe from 'stripe';
 import type { PaymentProvider, ProviderOutcome, ProviderRefundRequest } from '../../../ports/payment-provider';
-import { answerOf, refundAnswerOutcome, type StripeCall } from './stripe-call';
+import { mustParseBaseUrl } from '../api-base-url';
+import { notSentOutcome } from '../outcomes';
+import { stopReasonOf } from '../http-exchange';
+import { answerOf, refundAnswerOutcome } from './stripe-call';
 import { lookup } from './stripe-lookup';
 import { describeInvalidStripeId, paymentTargetOf, toStripeAmount, toStripeReason } from './stripe-mapping';
 import { paidAmount } from './stripe-paid-amount';
@@ -9,18 +12,26 @@ export interface StripeProviderConfig {
   readonly secretKey: string;
   /** https://api.stripe.com, or a local server in tests */
   readonly apiBase: string;
-  readonly timeoutMs: number;
 }
 
 // The version stripe@23.1.0 is generated against (its ApiVersion); pinned so an SDK upgrade is a visible change.
 // https://docs.stripe.com/api/versioning
-const STRIPE_API_VERSION = '2026-10-28.endive';
+/** STRIPE_API_BASE's default */
+export const STRIPE_API_ORIGIN = 'https://api.stripe.com';
+
+export const STRIPE_API_VERSION = '2026-10-28.endive';
+
+/**
+ * The engine's signal bounds every wait (the SDK takes none); the SDK's socket timeout only frees a request nobody waits
+ * for any more, so it is longer than any provider budget (PROVIDER_TIMEOUT_MS is at most 14 s).
+ */
+const SDK_SOCKET_TIMEOUT_MS = 20_000;
 
 export function createStripeProvider(config: StripeProviderConfig): PaymentProvider {
   const stripe = new Stripe(config.secretKey, {
     apiVersion: STRIPE_API_VERSION,
     ...stripeConnectionOf(config.apiBase),
-    timeout: config.timeoutMs,
+    timeout: SDK_SOCKET_TIMEOUT_MS,
     // Never retry on our own: an unanswered refund becomes `unknown` and is looked up, not resent blindly.
     maxNetworkRetries: 0,
     telemetry: false,
@@ -32,30 +43,21 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
       const converted = toStripeAmount(amount);
       return converted.ok ? null : converted.failure.message;
     },
-    refund: (request) => refund({ stripe, ...config }, request),
-    lookup: (request) => lookup({ stripe, ...config }, request),
-    paidAmount: (providerTransactionId, signal) => paidAmount({ stripe, ...config }, providerTransactionId, signal),
+    refund: (request) => refund(stripe, request),
+    lookup: (request) => lookup(stripe, request),
+    paidAmount: (providerTransactionId, signal) => paidAmount(stripe, providerTransactionId, signal),
   };
 }
 
 /** STRIPE_API_BASE → the SDK's host, port and protocol (the SDK takes no base URL). */
 export function stripeConnectionOf(apiBase: string): { host: string; port: number; protocol: 'http' | 'https' } {
-  let url: URL;
-  try {
-    url = new URL(apiBase);
-  } catch {
-    throw new Error(`STRIPE_API_BASE is not a URL: "${apiBase}"`);
-  }
-  const protocol = url.protocol === 'https:' ? 'https' : url.protocol === 'http:' ? 'http' : null;
-  if (protocol === null || (url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.username !== '' || url.password !== '') {
-    const shown = `${url.protocol}//${url.host}${url.pathname}`;
-    throw new Error(`STRIPE_API_BASE must be a bare http(s) origin such as https://api.stripe.com, not "${shown}"`);
-  }
+  const url = mustParseBaseUrl('STRIPE_API_BASE', apiBase, 'origin', STRIPE_API_ORIGIN);
+  const protocol = url.protocol === 'https:' ? 'https' : 'http';
   const port = url.port === '' ? (protocol === 'https' ? 443 : 80) : Number(url.port);
   return { host: url.hostname, port, protocol };
 }
 
-async function refund(call: StripeCall, request: ProviderRefundRequest): Promise<ProviderOutcome> {
+async function refund(stripe: Stripe, request: ProviderRefundRequest): Promise<ProviderOutcome> {
   const target = paymentTargetOf(request.providerTransactionId);
   if (target === null) {
     const message = describeInvalidStripeId(request.providerTransactionId) ?? 'This is not a Stripe payment id.';
@@ -75,17 +77,7 @@ async function refund(call: StripeCall, request: ProviderRefundRequest): Promise
       },
     };
   }
-  if (request.signal.aborted) {
-    return {
-      status: 'failed',
-      providerRefundId: null,
-      failure: {
-        code: 'not_sent',
-        message: 'The time allowed for this refund ran out before Stripe was asked, so nothing was refunded. Try again.',
-        detail: { reason: 'aborted_before_sending' },
-      },
-    };
-  }
+  if (request.signal.aborted) return notSentOutcome('Stripe', stopReasonOf(request.signal));
   const reason = toStripeReason(request.reason);
   const params: Stripe.RefundCreateParams = {
     ...target,
@@ -93,6 +85,6 @@ async function refund(call: StripeCall, request: ProviderRefundRequest): Promise
     ...(reason === null ? {} : { reason }),
     metadata: { attempt_id: request.attemptId },
   };
-  const created = call.stripe.refunds.create(params, { idempotencyKey: request.idempotencyKey });
-  return answerOf(call, created, request.signal, Date.now() + call.timeoutMs, refundAnswerOutcome);
+  const created = stripe.refunds.create(params, { idempotencyKey: request.idempotencyKey });
+  return answerOf(created, request.signal, refundAnswerOutcome);
 }
