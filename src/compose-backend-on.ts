@@ -20,6 +20,7 @@ import { parsePolicy } from './domain/policy';
 import { policySource } from './application/policy/policy-source';
 import { seedPolicy } from './application/policy/seed-policy';
 import { SqlCrmOutbox } from './adapters/store/sql-crm-outbox';
+import { SqlProviderEventLog } from './adapters/store/sql-provider-event-log';
 import { SqlPolicyStore } from './adapters/store/sql-policy-store';
 import { SqlRefundReports } from './adapters/store/sql-refund-reports';
 import type { PaymentProvider } from './ports/payment-provider';
@@ -28,6 +29,7 @@ import { systemClock } from './ports/clock';
 import type { CrmAccount } from './ports/crm-account';
 import type { CrmSchema } from './ports/crm-schema';
 import type { Logger } from './ports/logger';
+import type { WebhookEndpoint } from './ports/provider-webhooks';
 
 export interface Backend {
   readonly deps: RefundDeps;
@@ -36,6 +38,8 @@ export interface Backend {
   readonly config: Config;
   /** the local CRM in sandbox mode, null against HubSpot */
   readonly sandboxCrm: SandboxCrm | null;
+  /** POST /webhooks/{provider}: every provider that sends webhooks, with its receiver where it is set up */
+  readonly webhooks: readonly WebhookEndpoint[];
   /** what is real and what is simulated, for the start banner */
   readonly summary: readonly string[];
   close(): Promise<void>;
@@ -83,6 +87,7 @@ export async function composeBackendOn(
       directory: crm,
       ledger,
       outbox: new SqlCrmOutbox(db),
+      events: new SqlProviderEventLog(db),
       providers: registry,
       providerLabels: providerLabels(),
       policies: policySource(policyStore, clock, config.policyLocked),
@@ -100,7 +105,8 @@ export async function composeBackendOn(
       await deps.background.drain();
       await ledger.close();
     };
-    return { deps, schema: crm, account: crm, config, summary, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close };
+    const webhooks = webhookEndpointsFor(config, clock, summary);
+    return { deps, schema: crm, account: crm, config, summary, webhooks, sandboxCrm: crm instanceof SandboxCrm ? crm : null, close };
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;
@@ -123,6 +129,19 @@ function providersFor(config: Config, clock: Clock, summary: string[]): PaymentP
     }
   }
   return providers;
+}
+
+/** Each provider's webhook endpoint, its receiver built where the provider and its signing secret are configured. */
+function webhookEndpointsFor(config: Config, clock: Clock, summary: string[]): WebhookEndpoint[] {
+  return providerModules().flatMap((module) => {
+    const hooks = module.webhooks;
+    if (!hooks) return [];
+    const settings = config.providers[module.name];
+    const receiver = settings === null ? null : hooks.receiver(settings, { clock });
+    if (receiver) summary.push(`${module.name} webhooks: POST /webhooks/${hooks.path}`);
+    const setUpWith = settings === null && module.switchedOnBy ? `${module.switchedOnBy} and ${hooks.setUpWith}` : hooks.setUpWith;
+    return [{ provider: module.name, path: hooks.path, receiver, setUpWith, events: hooks.events }];
+  });
 }
 
 async function crmFor(config: Config, db: Database, summary: string[]) {

@@ -35,6 +35,8 @@ export function errorTitle(error: ApiError): string {
       return 'This payment cannot be refunded';
     case 'PROVIDER_NOT_CONFIGURED':
       return 'This payment provider is not set up';
+    case 'PROVIDER_UNAVAILABLE':
+      return 'The payment provider is not answering right now';
     case 'CRM_UNAVAILABLE':
       return 'HubSpot is not answering right now';
     case 'LEDGER_UNAVAILABLE':

@@ -11,6 +11,7 @@ import type { Logger } from '../ports/logger';
 import type { PolicyStore } from '../ports/policy-store';
 import type { RefundReports } from '../ports/refund-reports';
 import type { PaymentProviders } from '../ports/payment-provider';
+import type { ProviderEventLog } from '../ports/provider-event-log';
 import type { UserDirectory } from '../ports/user-directory';
 
 /** Everything the refund use cases need, wired once by the composition root. */
@@ -22,6 +23,8 @@ export interface RefundDeps {
   readonly directory: AccountDirectory;
   readonly ledger: Ledger;
   readonly outbox: CrmOutbox;
+  /** provider deliveries applied so far (webhooks) */
+  readonly events: ProviderEventLog;
   readonly providers: PaymentProviders;
   /** every provider's names for people, configured or not */
   readonly providerLabels: ProviderLabels;

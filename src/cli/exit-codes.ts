@@ -24,6 +24,7 @@ export const EXIT = {
 export function exitCodeOfError(code: ErrorCode): number {
   switch (code) {
     case 'PROVIDER_NOT_CONFIGURED':
+    case 'PROVIDER_UNAVAILABLE':
     case 'CRM_UNAVAILABLE':
     case 'LEDGER_UNAVAILABLE':
       return EXIT.unavailable;

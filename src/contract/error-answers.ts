@@ -29,6 +29,7 @@ export function statusOf(code: ErrorCode): number {
     case 'TRANSACTION_NOT_REFUNDABLE':
       return 422;
     case 'PROVIDER_NOT_CONFIGURED':
+    case 'PROVIDER_UNAVAILABLE':
     case 'CRM_UNAVAILABLE':
     case 'LEDGER_UNAVAILABLE':
       return 503;

@@ -37,6 +37,7 @@ function publicDetailKeys(code: ErrorCode): readonly string[] {
     case 'POLICY_LOCKED':
     case 'UNSUPPORTED_MEDIA_TYPE':
     case 'CRM_UNAVAILABLE':
+    case 'PROVIDER_UNAVAILABLE':
     case 'NOT_FOUND':
     case 'INTERNAL':
       return [];

@@ -11,6 +11,8 @@ import { approvalRoutes } from './routes/approval-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { exportDownloadRoute, reportRoutes } from './routes/report-routes';
 import { transactionRoutes } from './routes/transaction-routes';
+import { webhookRoutes } from './routes/webhook-routes';
+import type { WebhookEndpoint } from '../ports/provider-webhooks';
 
 const BODY_LIMIT = '16kb';
 
@@ -18,6 +20,7 @@ export function createHttpApp(
   deps: RefundDeps,
   identity: Omit<IdentityOptions, 'clock'>,
   extraRoutes: Readonly<Record<string, express.Router>> = {},
+  webhooks: readonly WebhookEndpoint[] = [],
 ) {
   const app = express();
   const exportKey = exportKeyOf(identity.clientSecret, () => randomBytes(32));
@@ -31,6 +34,8 @@ export function createHttpApp(
     });
     next();
   });
+  // Signed by their providers, not by HubSpot, and trusting no user id: a tunnel to a sandbox (stripe listen, ngrok) reaches them.
+  app.use('/webhooks', webhookRoutes(deps, webhooks));
   if (identity.allowUnsigned) app.use(loopbackHostOnly);
 
   app.get('/healthz', async (_req, res) => {

@@ -41,7 +41,7 @@ export async function serve(backend: Backend, limits: Partial<ServerLimits> = {}
     publicUrl: config.publicUrl,
     defaultUserId: config.sandboxUserId,
     portalId: config.hubspot.portalId,
-  }, backend.sandboxCrm ? { '/sandbox': sandboxRoutes(backend.sandboxCrm) } : {});
+  }, backend.sandboxCrm ? { '/sandbox': sandboxRoutes(backend.sandboxCrm) } : {}, backend.webhooks);
   const server = createLimitedServer(app, { ...DEFAULT_SERVER_LIMITS, ...limits });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, config.host, config.port)));

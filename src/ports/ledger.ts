@@ -1,10 +1,12 @@
 import type { Actor, ApprovalDecision, AttemptKind, AttemptStatus, RefundAttempt } from '../domain/attempt';
 import type { CurrencyCode } from '../domain/currency';
+import type { Dispute } from '../domain/dispute';
 import type { AppError } from '../domain/errors';
 import type { AttemptId, HubSpotUserId, IdempotencyKey, PaymentId, PaymentKey, TransactionRef } from '../domain/ids';
 import type { RefundReason } from '../domain/refund-reason';
 import type { RefundTotals } from '../domain/refund-status';
 import type { OutboxJob } from './crm-outbox';
+import type { AttemptMark } from './provider-reports';
 import type { ProviderOutcome } from './payment-provider';
 
 /** A payment as the ledger keeps it: fixed amount paid, running totals, what it last saw (design §3). */
@@ -24,7 +26,8 @@ export interface PaymentState {
   readonly lastAttemptStatus: AttemptStatus | null;
   /** the earliest expiry of a request awaiting approval */
   readonly nextExpiryAt: Date | null;
-  readonly disputedAt: Date | null;
+  /** the customer disputed the payment, and what its provider still allows */
+  readonly dispute: Dispute | null;
   /** bumped with every change of the totals: a CRM write knows whether it wrote the latest */
   readonly seq: bigint;
 }
@@ -109,6 +112,41 @@ export type ChangeResult =
   | { readonly kind: 'no_longer_fits'; readonly attempt: RefundAttempt; readonly refundableMinor: bigint }
   | { readonly kind: 'not_found' };
 
+/** How a provider's report names the attempt it is about. */
+export interface AttemptMatch {
+  readonly mark: AttemptMark | null;
+  readonly providerRefundId: string;
+  readonly kind: AttemptKind;
+}
+
+/** A refund or void made outside the app (in the provider's dashboard), as the ledger records it. */
+export interface OutsideRefund {
+  readonly kind: AttemptKind;
+  readonly amountMinor: bigint;
+  readonly providerRefundId: string;
+  readonly status: 'succeeded' | 'pending';
+  readonly reason: RefundReason;
+  /** when the provider made it; null: now */
+  readonly createdAt: Date | null;
+}
+
+export type OutsideRefundResult =
+  | { readonly kind: 'recorded'; readonly attempt: RefundAttempt; readonly payment: PaymentState; readonly delivery: OutboxJob | null }
+  /** recorded before: a repeated report */
+  | { readonly kind: 'known'; readonly attempt: RefundAttempt }
+  /** no CRM record points at the payment: nothing to attach it to */
+  | { readonly kind: 'no_record' };
+
+export interface RecentCursor {
+  readonly at: Date;
+  readonly id: string;
+}
+
+export interface RecentPayments {
+  readonly payments: readonly PaymentState[];
+  readonly next: RecentCursor | null;
+}
+
 export interface AttemptPage {
   readonly attempts: readonly RefundAttempt[];
   /** pass it back for the older ones; null when there are none */
@@ -146,6 +184,14 @@ export interface Ledger {
   expireDue(now: Date, limit: number, paymentId?: PaymentId): Promise<number>;
   /** `unknown` and `pending` attempts created before `createdBefore`, oldest first: the ones a lookup may settle. */
   listUnresolved(createdBefore: Date, limit: number, paymentId?: PaymentId): Promise<RefundAttempt[]>;
+  /** The attempt of this payment a provider's report is about, or null: then the refund was made outside the app. */
+  matchAttempt(paymentId: PaymentId, match: AttemptMatch): Promise<RefundAttempt | null>;
+  /** Records a refund made outside the app once (unique by provider and provider refund id); its CRM write claimed for the caller. */
+  recordOutsideRefund(payment: PaymentState, refund: OutsideRefund, at: Date): Promise<OutsideRefundResult>;
+  /** Marks the payment disputed (or changes what the provider allows); null when nothing changed. */
+  markDisputed(paymentId: PaymentId, dispute: Dispute, at: Date): Promise<PaymentState | null>;
+  /** Payments created or changed since `since`, oldest change first: what reconciliation compares with the providers. */
+  recentPayments(since: Date, limit: number, after: RecentCursor | null): Promise<RecentPayments>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { AttemptFailure, AttemptKind } from '../domain/attempt';
 import type { AttemptId, IdempotencyKey } from '../domain/ids';
 import type { Money } from '../domain/money';
 import type { PaymentProviderName, RefundReason } from '../domain/refund-reason';
+import type { ProviderReports } from './provider-reports';
 
 export interface ProviderRefundRequest {
   readonly attemptId: AttemptId;
@@ -80,6 +81,8 @@ export interface PaymentProvider {
    * now. Present where the adapter can read it: it replaces the amount a CRM record gave (design §3). Never throws.
    */
   paidAmount?(providerTransactionId: string, signal: AbortSignal): Promise<Money | null>;
+  /** What happened after the fact (late failures, refunds made outside the app, settled pendings): reconciliation. */
+  readonly reports?: ProviderReports;
   /** Present only for providers that void (Authorize.net, NMI). */
   readonly voids?: {
     settlement(providerTransactionId: string, signal: AbortSignal): Promise<Settlement>;

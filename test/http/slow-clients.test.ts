@@ -24,7 +24,7 @@ function trickle(socket: Socket, text: string): void {
 async function startServer(limits: Partial<ServerLimits>) {
   const backend = await testBackend();
   const config = loadConfig({ PORT: '0' });
-  const running = await serve({ deps: backend.deps, schema: backend.crm, account: backend.crm, config, sandboxCrm: backend.crm, summary: [], close: () => backend.close() }, limits);
+  const running = await serve({ deps: backend.deps, schema: backend.crm, account: backend.crm, config, sandboxCrm: backend.crm, summary: [], webhooks: [], close: () => backend.close() }, limits);
   const port = Number(new URL(running.url).port);
   return { ...running, open: () => connect(port, '127.0.0.1') };
 }

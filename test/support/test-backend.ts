@@ -15,6 +15,7 @@ import { type AttemptRow, ATTEMPT_COLUMNS, attemptFromRow } from '../../src/adap
 import type { Database } from '../../src/adapters/store/database';
 import type { PostgresOptions } from '../../src/adapters/store/postgres-database';
 import { SqlCrmOutbox } from '../../src/adapters/store/sql-crm-outbox';
+import { SqlProviderEventLog } from '../../src/adapters/store/sql-provider-event-log';
 import { SqlPolicyStore } from '../../src/adapters/store/sql-policy-store';
 import { SqlRefundReports } from '../../src/adapters/store/sql-refund-reports';
 import type { RefundAttempt } from '../../src/domain/attempt';
@@ -59,6 +60,7 @@ export async function testBackend(overrides: Partial<RefundDeps> = {}, options: 
     directory: crm,
     ledger,
     outbox: new SqlCrmOutbox(db),
+    events: new SqlProviderEventLog(db),
     providers: providerRegistry([stripe, createManualProvider()]),
     providerLabels: providerLabels(),
     policies,

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { PaymentProviderName } from '../../domain/refund-reason';
 import type { Clock } from '../../ports/clock';
 import type { PaymentProvider } from '../../ports/payment-provider';
+import type { WebhookReceiver } from '../../ports/provider-webhooks';
 
 /** One environment variable of a provider: how it is checked, whether it is a credential, and who reads it. */
 export interface ProviderVariable {
@@ -38,6 +39,8 @@ export interface ProviderModule<Name extends PaymentProviderName = PaymentProvid
   settings(values: Readonly<Record<string, unknown>>, problems: string[]): Settings | null;
   /** the adapter, its outcomes redacted of the module's secrets */
   create(settings: Settings, context: ProviderContext): PaymentProvider;
+  /** its webhooks (design §7), or null for a provider that sends none */
+  readonly webhooks: ProviderWebhooks<Settings> | null;
   /** sandbox mode's stand-in when it is not configured; null: none is needed (it sends nothing anywhere) */
   readonly simulation: { readonly voids: boolean } | null;
 }
@@ -48,4 +51,16 @@ export type SettingsOf<M> = M extends ProviderModule<PaymentProviderName, infer 
 /** Declares a module with its settings type inferred. */
 export function providerModule<Name extends PaymentProviderName, Settings>(module: ProviderModule<Name, Settings>): ProviderModule<Name, Settings> {
   return module;
+}
+
+/** How a provider's webhooks are served and set up. */
+export interface ProviderWebhooks<Settings> {
+  /** POST /webhooks/{path} */
+  readonly path: string;
+  /** the event types to subscribe to, as the provider names them */
+  readonly events: readonly string[];
+  /** the variables that set them up */
+  readonly setUpWith: string;
+  /** the receiver when its signing secret is configured, else null */
+  receiver(settings: Settings, context: ProviderContext): WebhookReceiver | null;
 }

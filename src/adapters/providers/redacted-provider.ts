@@ -1,6 +1,7 @@
 import { assertNever } from '../../domain/assert-never';
 import type { AttemptFailure } from '../../domain/attempt';
 import type { PaymentProvider, ProviderOutcome, Settlement } from '../../ports/payment-provider';
+import type { ProviderReports, RefundListing, RefundReport } from '../../ports/provider-reports';
 import type { TextRedactor } from '../logging/secret-redaction';
 
 type Detail = Readonly<Record<string, string>>;
@@ -26,6 +27,38 @@ function redactOutcome(outcome: ProviderOutcome, redactText: TextRedactor): Prov
   }
 }
 
+function redactReport(report: RefundReport, redactText: TextRedactor): RefundReport {
+  return { ...report, outcome: redactOutcome(report.outcome, redactText) as RefundReport['outcome'] };
+}
+
+function redactListing(listing: RefundListing, redactText: TextRedactor): RefundListing {
+  switch (listing.kind) {
+    case 'complete':
+      return { kind: 'complete', refunds: listing.refunds.map((report) => redactReport(report, redactText)) };
+    case 'partial':
+      return { kind: 'partial', refunds: listing.refunds.map((report) => redactReport(report, redactText)), missing: redactText(listing.missing) };
+    case 'unavailable':
+      return { kind: 'unavailable', reason: redactText(listing.reason) };
+    default:
+      return assertNever(listing);
+  }
+}
+
+function redactReports(reports: ProviderReports, redactText: TextRedactor): ProviderReports {
+  const { refund } = reports;
+  return {
+    refundsOf: async (payment, signal) => redactListing(await reports.refundsOf(payment, signal), redactText),
+    ...(refund
+      ? {
+          refund: async (id: string, signal: AbortSignal) => {
+            const report = await refund.call(reports, id, signal);
+            return report === null ? null : redactReport(report, redactText);
+          },
+        }
+      : {}),
+  };
+}
+
 function redactSettlement(settlement: Settlement, redactText: TextRedactor): Settlement {
   if (settlement.state !== 'unknown') return settlement;
   return { state: 'unknown', reason: redactText(settlement.reason), ...(settlement.detail ? { detail: redactDetail(settlement.detail, redactText) } : {}) };
@@ -36,7 +69,7 @@ function redactSettlement(settlement: Settlement, redactText: TextRedactor): Set
  * recorded in the ledger and logged holds none of the configured secrets, in any encoding (issue 11, item 7).
  */
 export function withOutcomesRedacted(provider: PaymentProvider, redactText: TextRedactor): PaymentProvider {
-  const { voids, paidAmount } = provider;
+  const { voids, paidAmount, reports } = provider;
   return {
     name: provider.name,
     describeInvalidTransactionId: (id) => provider.describeInvalidTransactionId(id),
@@ -44,6 +77,7 @@ export function withOutcomesRedacted(provider: PaymentProvider, redactText: Text
     refund: async (request) => redactOutcome(await provider.refund(request), redactText),
     lookup: async (request) => redactOutcome(await provider.lookup(request), redactText),
     ...(paidAmount ? { paidAmount: (id: string, signal: AbortSignal) => paidAmount.call(provider, id, signal) } : {}),
+    ...(reports ? { reports: redactReports(reports, redactText) } : {}),
     ...(voids
       ? {
           voids: {

@@ -1,5 +1,6 @@
 import { type AttemptStatus } from '../../domain/attempt';
 import { toCurrencyCode } from '../../domain/currency';
+import type { DisputeRefunds } from '../../domain/dispute';
 import { paymentId, type TransactionRef } from '../../domain/ids';
 import type { PaymentProviderName, RefundReason } from '../../domain/refund-reason';
 import type { PaymentState } from '../../ports/ledger';
@@ -22,13 +23,14 @@ export interface PaymentRow {
   last_attempt_status: AttemptStatus | null;
   next_expiry_at: Date | null;
   disputed_at: Date | null;
+  dispute_refunds: DisputeRefunds | null;
   seq: bigint;
 }
 
 const COLUMNS = [
   'id', 'provider', 'provider_transaction_id', 'currency', 'paid_minor', 'paid_source', 'card_last4', 'refunded_minor', 'voided_minor',
   'in_flight_minor', 'held_minor', 'refund_count', 'last_refund_at', 'last_refund_reason', 'last_attempt_status', 'next_expiry_at',
-  'disputed_at', 'seq',
+  'disputed_at', 'dispute_refunds', 'seq',
 ] as const satisfies readonly (keyof PaymentRow)[];
 
 export const PAYMENT_COLUMNS = COLUMNS.join(', ');
@@ -58,7 +60,7 @@ export function paymentFromRow(row: PaymentRow): PaymentState {
     lastRefundReason: row.last_refund_reason,
     lastAttemptStatus: row.last_attempt_status,
     nextExpiryAt: row.next_expiry_at,
-    disputedAt: row.disputed_at,
+    dispute: row.disputed_at ? { openedAt: row.disputed_at, refunds: row.dispute_refunds ?? 'allowed' } : null,
     seq: BigInt(row.seq),
   };
 }

@@ -61,7 +61,8 @@ const share = (status: string, set: string, kind?: 'refund' | 'void') =>
 /**
  * One statement, so one atomic step: lock the attempt, check the transition (and, for an approval, that the
  * payment still has room), update the attempt, move its amount between the payment's running totals, log
- * the event, and queue the CRM write (claimed for the caller when it delivers inline).
+ * the event, and queue the CRM write (claimed for the caller when it delivers inline). A late failure is the
+ * payment's latest news: the record's last attempt status says so, whichever attempt came last.
  */
 const CHANGE_SQL = `
 WITH c AS (SELECT * FROM refund_attempts WHERE id = $1 FOR UPDATE),
@@ -84,7 +85,8 @@ pay AS (
       WHEN c.kind = 'refund' AND c.status = 'succeeded' AND $2 <> 'succeeded' THEN (SELECT x.reason FROM refund_attempts x
         WHERE x.payment_id = p.id AND x.kind = 'refund' AND x.status = 'succeeded' AND x.id <> c.id ORDER BY COALESCE(x.completed_at, x.created_at) DESC LIMIT 1)
       ELSE p.last_refund_reason END,
-    last_attempt_status = CASE WHEN p.last_attempt_id = c.id THEN $2 ELSE p.last_attempt_status END,
+    last_attempt_id = CASE WHEN c.status = 'succeeded' AND $2 = 'failed' THEN c.id ELSE p.last_attempt_id END,
+    last_attempt_status = CASE WHEN p.last_attempt_id = c.id OR (c.status = 'succeeded' AND $2 = 'failed') THEN $2 ELSE p.last_attempt_status END,
     next_expiry_at = CASE WHEN c.status = 'awaiting_approval' AND $2 <> 'awaiting_approval' THEN (SELECT min(x.expires_at)
       FROM refund_attempts x WHERE x.payment_id = p.id AND x.status = 'awaiting_approval' AND x.id <> c.id) ELSE p.next_expiry_at END,
     seq = p.seq + 1,

@@ -3,8 +3,14 @@ import type { RefundAttempt } from '../../domain/attempt';
 import type { CurrencyCode } from '../../domain/currency';
 import type { AttemptId, HubSpotUserId, PaymentId, PaymentKey } from '../../domain/ids';
 import type { Clock } from '../../ports/clock';
+import type { Dispute } from '../../domain/dispute';
 import type {
   AttemptChange,
+  AttemptMatch,
+  OutsideRefund,
+  OutsideRefundResult,
+  RecentCursor,
+  RecentPayments,
   AttemptDraft,
   AttemptPage,
   ChangeResult,
@@ -24,6 +30,7 @@ import { outboxJobOf } from './outbox-row';
 import { PAYMENT_COLUMNS, type PaymentRow, paymentColumnsAs, paymentFromRow } from './payment-row';
 import { PaymentGate } from './payment-gate';
 import { changeStatement } from './sql-change-attempt';
+import { markDisputed, matchAttempt, recentPayments, recordOutsideRefund } from './sql-provider-facts';
 import { reserve } from './sql-reserve';
 import { COUNTS_TOWARD_DAILY, IN_FLIGHT } from './status-sql';
 
@@ -188,6 +195,23 @@ export class SqlLedger implements Ledger {
       [createdBefore, limit, paymentId ?? null],
     );
     return rows.map(attemptFromRow);
+  }
+
+  matchAttempt(paymentId: PaymentId, match: AttemptMatch): Promise<RefundAttempt | null> {
+    return matchAttempt(this.db, paymentId, match);
+  }
+
+  recordOutsideRefund(payment: PaymentState, refund: OutsideRefund, at: Date): Promise<OutsideRefundResult> {
+    // What already happened at a provider: it skips the queue of new work, as an outcome does.
+    return recordOutsideRefund(this.db.urgent, this.newId(), payment, refund, at);
+  }
+
+  markDisputed(paymentId: PaymentId, dispute: Dispute, at: Date): Promise<PaymentState | null> {
+    return markDisputed(this.db, paymentId, dispute, at);
+  }
+
+  recentPayments(since: Date, limit: number, after: RecentCursor | null): Promise<RecentPayments> {
+    return recentPayments(this.db, since, limit, after);
   }
 
   async ping(): Promise<void> {

@@ -96,7 +96,7 @@ describe('PayPal lookup without a refund id (the refund call went unanswered)', 
     const outcome = await payPalProvider().lookup(lookupRequest({ amount: money(10000n, 'USD') }));
 
     expect(outcome).toEqual({ status: 'succeeded', providerRefundId: REFUND_ID });
-    expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall('{}')]);
+    expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall(FULL_BODY)]);
     expect(capture.isDone() && replay.isDone()).toBe(true);
   });
 
@@ -108,7 +108,7 @@ describe('PayPal lookup without a refund id (the refund call went unanswered)', 
     const outcome = await payPalProvider().lookup(lookupRequest({ amount: money(2500n, 'USD') }));
 
     expect(outcome.status).toBe('pending');
-    expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall('{"amount":{"value":"25.00","currency_code":"USD"}}')]);
+    expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall(partialBody('25.00'))]);
     expect(replay.isDone()).toBe(true);
   });
 
@@ -181,7 +181,7 @@ describe('PayPal lookup without a refund id (the refund call went unanswered)', 
     const outcome = await payPalProvider({ now: () => now }).lookup(lookupRequest({ amount: money(2500n, 'USD'), createdAt }));
 
     expect(outcome).toEqual({ status: 'succeeded', providerRefundId: REFUND_ID });
-    expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall('{"amount":{"value":"25.00","currency_code":"USD"}}')]);
+    expect(sent).toEqual([tokenCall, getCall(capturePath), refundCall(partialBody('25.00'))]);
   });
 
   it('sends nothing once PayPal may have forgotten the PayPal-Request-Id (45 days)', async () => {

@@ -55,9 +55,9 @@ describe('PayPal amounts', () => {
 });
 
 describe('PayPal refund request', () => {
-  const base = { captureId: CAPTURE_ID, idempotencyKey: 'form-1' };
+  const base = { captureId: CAPTURE_ID, attemptId: '0193a5c2-6f1e-7c3a-9b2d-4e8f1a2b3c4d', idempotencyKey: 'form-1' };
 
-  it('sends an empty JSON object for a full refund', () => {
+  it('sends no amount for a full refund, and our attempt as custom_id', () => {
     const built = captureRefundRequest({ ...base, amount: money(10000n, 'USD'), full: true });
     expect(built).toEqual({
       ok: true,
@@ -65,15 +65,15 @@ describe('PayPal refund request', () => {
         method: 'POST',
         path: `/v2/payments/captures/${CAPTURE_ID}/refund`,
         headers: { 'Content-Type': 'application/json', 'PayPal-Request-Id': 'form-1', Prefer: 'return=representation' },
-        body: '{}',
+        body: '{"custom_id":"0193a5c2-6f1e-7c3a-9b2d-4e8f1a2b3c4d"}',
       },
     });
   });
 
   it.each([
-    [money(1234n, 'USD'), '{"amount":{"value":"12.34","currency_code":"USD"}}'],
-    [money(700n, 'JPY'), '{"amount":{"value":"700","currency_code":"JPY"}}'],
-    [money(70000n, 'HUF'), '{"amount":{"value":"700","currency_code":"HUF"}}'],
+    [money(1234n, 'USD'), '{"amount":{"value":"12.34","currency_code":"USD"},"custom_id":"0193a5c2-6f1e-7c3a-9b2d-4e8f1a2b3c4d"}'],
+    [money(700n, 'JPY'), '{"amount":{"value":"700","currency_code":"JPY"},"custom_id":"0193a5c2-6f1e-7c3a-9b2d-4e8f1a2b3c4d"}'],
+    [money(70000n, 'HUF'), '{"amount":{"value":"700","currency_code":"HUF"},"custom_id":"0193a5c2-6f1e-7c3a-9b2d-4e8f1a2b3c4d"}'],
   ])('sends the amount of a partial refund: %j', (amount, body) => {
     const built = captureRefundRequest({ ...base, amount, full: false });
     expect(built.ok && built.request.body).toBe(body);

@@ -117,8 +117,9 @@ export function getCall(path: string, token = ACCESS_TOKEN): SentRequest {
   return { method: 'GET', path, headers: { authorization: `Bearer ${token}`, host }, body: '' };
 }
 
-export const FULL_BODY = '{}';
-export const partialBody = (value: string, currency = 'USD') => `{"amount":{"value":"${value}","currency_code":"${currency}"}}`;
+/** A full refund names no amount; every refund names our attempt as custom_id. */
+export const FULL_BODY = `{"custom_id":"${ATTEMPT_ID}"}`;
+export const partialBody = (value: string, currency = 'USD') => `{"amount":{"value":"${value}","currency_code":"${currency}"},"custom_id":"${ATTEMPT_ID}"}`;
 
 /**
  * For afterEach, before nock.cleanAll(): what was left over (expected calls never made, stray requests). Forgets the

@@ -34,9 +34,11 @@ function offerToken(): void {
     .reply(200, tokenFixture(), { 'Content-Type': 'application/json' });
 }
 
-/** Full refund: an empty JSON object. Partial: the amount alone, in PayPal's units (USD keeps its two decimals). */
+/** Full refund: no amount. Partial: the amount, in PayPal's units (USD keeps its two decimals). Both name the attempt as custom_id. */
 function bodyOf(call: ExpectedCall): string {
-  return call.full ? '{}' : JSON.stringify({ amount: { value: formatMoney(call.amount), currency_code: call.amount.currency } });
+  return call.full
+    ? JSON.stringify({ custom_id: call.attemptId })
+    : JSON.stringify({ amount: { value: formatMoney(call.amount), currency_code: call.amount.currency }, custom_id: call.attemptId });
 }
 
 /** POST /v2/payments/captures/{id}/refund with the token, the call's PayPal-Request-Id and exactly its body. */

@@ -6,7 +6,8 @@ export const AUTHORIZE_NET_ENDPOINT = 'https://api.authorize.net/xml/v1/request.
 
 /** What came of one POST to the Authorize.net endpoint. Only `answer` carries a body worth reading. */
 export type Exchange =
-  | { readonly kind: 'answer'; readonly body: unknown; readonly httpStatus: number }
+  /** `text`: the JSON as received, where amounts are read (JSON.parse would turn them into numbers) */
+  | { readonly kind: 'answer'; readonly body: unknown; readonly text: string; readonly httpStatus: number }
   | { readonly kind: 'http_error'; readonly httpStatus: number }
   | { readonly kind: 'unreadable'; readonly httpStatus: number }
   | { readonly kind: 'network'; readonly cause: string }
@@ -28,8 +29,9 @@ export function createSend(endpoint: string): Send {
     if (exchanged.kind !== 'response') return exchanged;
     const httpStatus = exchanged.status;
     if (httpStatus < 200 || httpStatus > 299) return { kind: 'http_error', httpStatus };
+    const text = exchanged.text.replace(/^\uFEFF/, '');
     try {
-      return { kind: 'answer', body: JSON.parse(exchanged.text.replace(/^\uFEFF/, '')) as unknown, httpStatus };
+      return { kind: 'answer', body: JSON.parse(text) as unknown, text, httpStatus };
     } catch {
       return { kind: 'unreadable', httpStatus };
     }
@@ -39,9 +41,9 @@ export function createSend(endpoint: string): Send {
 /** An answer read as the expected response type, or why there is none (a body of another shape is `unreadable`). */
 export type Asked<T> = { readonly kind: 'read'; readonly value: T } | NoAnswer;
 
-export async function ask<T>(send: Send, body: string, read: (body: unknown) => T | null, signal: AbortSignal): Promise<Asked<T>> {
+export async function ask<T>(send: Send, body: string, read: (body: unknown, text: string) => T | null, signal: AbortSignal): Promise<Asked<T>> {
   const exchanged = await send(body, signal);
   if (exchanged.kind !== 'answer') return exchanged;
-  const value = read(exchanged.body);
+  const value = read(exchanged.body, exchanged.text);
   return value === null ? { kind: 'unreadable', httpStatus: exchanged.httpStatus } : { kind: 'read', value };
 }

@@ -1,7 +1,9 @@
 import { providerModule } from '../provider-module';
 import { baseUrlVariable, onlyWith, pairOf, redactedWith, stringOf, textVariable } from '../provider-variables';
 import { AUTHORIZE_NET_ENDPOINT } from './authorize-net-http';
+import { AUTHORIZE_NET_EVENTS } from './authorize-net-events';
 import { createAuthorizeNetProvider } from './authorize-net-provider';
+import { authorizeNetWebhookReceiver } from './authorize-net-webhooks';
 
 export interface AuthorizeNetSettings {
   readonly apiLoginId: string;
@@ -30,5 +32,11 @@ export const authorizeNetModule = providerModule({
     return { apiLoginId: credentials[0], transactionKey: credentials[1], apiBase: stringOf(values, 'AUTHORIZENET_API_BASE') ?? AUTHORIZE_NET_ENDPOINT, signatureKey };
   },
   create: (settings) => redactedWith(createAuthorizeNetProvider(settings), [settings.apiLoginId, settings.transactionKey, settings.signatureKey]),
+  webhooks: {
+    path: 'authorize-net',
+    events: AUTHORIZE_NET_EVENTS,
+    setUpWith: 'AUTHORIZENET_SIGNATURE_KEY',
+    receiver: (settings) => (settings.signatureKey ? authorizeNetWebhookReceiver(settings.signatureKey) : null),
+  },
   simulation: { voids: true },
 });

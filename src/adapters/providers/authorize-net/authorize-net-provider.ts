@@ -11,6 +11,7 @@ import { notSentOutcome } from '../outcomes';
 import { failed, noAnswerOutcome } from './authorize-net-errors';
 import { ask, createSend } from './authorize-net-http';
 import { lookup } from './authorize-net-lookup';
+import { authorizeNetReports } from './authorize-net-reports';
 import { refundVerdict, voidOutcome } from './authorize-net-mapping';
 import { createPaidAmount } from './authorize-net-paid-amount';
 import { type Api, transactionDetails } from './authorize-net-reporting';
@@ -37,6 +38,7 @@ export function createAuthorizeNetProvider(config: AuthorizeNetProviderConfig): 
     refund: (request) => refund(api, request),
     lookup: (request) => lookup(api, request),
     paidAmount: createPaidAmount(api),
+    reports: authorizeNetReports(api),
     voids: {
       settlement: (providerTransactionId, signal) => settlement(api, providerTransactionId, signal),
       void: (request) => voidPayment(api, request),

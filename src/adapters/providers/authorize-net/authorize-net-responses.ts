@@ -80,7 +80,7 @@ const batchListAnswerSchema = apiResponseSchema.extend({
 const merchantDetailsAnswerSchema = apiResponseSchema.extend({ currencies: listOf(z.string().nullable(), 'currency').optional() });
 
 /** A parsed answer, or null when the body is not the expected response type (a proxy page, a wrong endpoint). */
-export type Reader<T> = (body: unknown) => T | null;
+export type Reader<T> = (body: unknown, text: string) => T | null;
 
 function reader<T extends z.ZodType>(schema: T): Reader<z.output<T>> {
   return (body) => {
@@ -90,7 +90,17 @@ function reader<T extends z.ZodType>(schema: T): Reader<z.output<T>> {
 }
 
 export const readCreateTransaction = reader(createTransactionSchema);
-export const readTransactionDetails = reader(transactionDetailsAnswerSchema);
+const readDetailsAnswer = reader(transactionDetailsAnswerSchema);
+
+/**
+ * The details, with the transaction's settled amount as Authorize.net wrote it ("settleAmount":10.00): read from the
+ * text, as the decimal it is, since money never becomes a JavaScript number. The transaction's only settleAmount key.
+ */
+export const readTransactionDetails: Reader<TransactionDetailsAnswer & { readonly settleAmount: string | null }> = (body, text) => {
+  const answer = readDetailsAnswer(body, text);
+  if (answer === null) return null;
+  return { ...answer, settleAmount: /"settleAmount"\s*:\s*"?(\d+(?:\.\d+)?)/.exec(text)?.[1] ?? null };
+};
 export const readTransactionList = reader(transactionListAnswerSchema);
 export const readBatchList = reader(batchListAnswerSchema);
 export const readMerchantDetails = reader(merchantDetailsAnswerSchema);

@@ -10,5 +10,6 @@ export const manualModule = providerModule({
   variables: {},
   settings: () => ({}),
   create: () => createManualProvider(),
+  webhooks: null,
   simulation: null,
 });

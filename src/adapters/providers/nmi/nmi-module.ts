@@ -1,7 +1,9 @@
 import { providerModule } from '../provider-module';
 import { baseUrlVariable, onlyWith, redactedWith, stringOf, textVariable } from '../provider-variables';
 import { NMI_DEFAULT_API_BASE } from './nmi-mapping';
+import { NMI_EVENTS } from './nmi-events';
 import { createNmiProvider } from './nmi-provider';
+import { nmiWebhookReceiver } from './nmi-webhooks';
 
 export interface NmiSettings {
   readonly securityKey: string;
@@ -28,5 +30,11 @@ export const nmiModule = providerModule({
     return { securityKey, apiBase: stringOf(values, 'NMI_API_BASE') ?? NMI_DEFAULT_API_BASE, webhookSigningKey };
   },
   create: (settings, { clock }) => redactedWith(createNmiProvider({ ...settings, now: () => clock.now() }), [settings.securityKey, settings.webhookSigningKey]),
+  webhooks: {
+    path: 'nmi',
+    events: NMI_EVENTS,
+    setUpWith: 'NMI_WEBHOOK_SIGNING_KEY',
+    receiver: (settings) => (settings.webhookSigningKey ? nmiWebhookReceiver(settings.webhookSigningKey) : null),
+  },
   simulation: { voids: true },
 });

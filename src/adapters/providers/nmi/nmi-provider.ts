@@ -29,6 +29,7 @@ import {
 import { directPostOutcome, unreadableAnswerOutcome } from './nmi-outcomes';
 import { paidAmount } from './nmi-paid-amount';
 import { lookupOutcome, readQueryAnswer, settlementOf } from './nmi-query';
+import { nmiReports } from './nmi-reports';
 
 export interface NmiProviderConfig {
   readonly securityKey: string;
@@ -50,6 +51,7 @@ export function createNmiProvider(config: NmiProviderConfig): PaymentProvider {
     refund: (request) => refund(nmi, request),
     lookup: (request) => lookup(nmi, request),
     paidAmount: (id, signal) => paidAmount((form, stop) => post(nmi, QUERY_PATH, form, stop), nmi.securityKey, id, signal),
+    reports: nmiReports(nmi.securityKey, (form, signal) => post(nmi, QUERY_PATH, form, signal)),
     voids: {
       settlement: (providerTransactionId, signal) => settlement(nmi, providerTransactionId, signal),
       void: (request) => voidPayment(nmi, request),

@@ -65,6 +65,7 @@ async function resendRefund(context: PayPalContext, request: ProviderLookupReque
   const full = paid !== null && paid.currency === request.amount.currency && paid.minor === request.amount.minor;
   const built = captureRefundRequest({
     captureId: request.providerTransactionId,
+    attemptId: request.attemptId,
     idempotencyKey: request.idempotencyKey,
     amount: request.amount,
     full,

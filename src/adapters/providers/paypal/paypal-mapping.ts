@@ -49,6 +49,8 @@ export interface PayPalRequest {
 
 export interface CaptureRefund {
   readonly captureId: string;
+  /** our attempt's id, sent as custom_id, so that PayPal's webhook about the refund names the attempt */
+  readonly attemptId: string;
   readonly idempotencyKey: string;
   readonly amount: Money;
   /** everything that was paid, nothing refunded before: PayPal then refunds "captured amount - previous refunds" */
@@ -57,11 +59,16 @@ export interface CaptureRefund {
 
 export type BuiltRequest = { readonly ok: true; readonly request: PayPalRequest } | { readonly ok: false; readonly failure: AttemptFailure };
 
-/** POST /v2/payments/captures/{capture_id}/refund: an empty JSON object for a full refund, `amount` for a partial one. */
+/**
+ * POST /v2/payments/captures/{capture_id}/refund: no `amount` for a full refund, the amount for a partial one; our attempt
+ * id as `custom_id` ("Used to reconcile API caller-initiated transactions with PayPal transactions", refund_request).
+ */
 export function captureRefundRequest(refund: CaptureRefund): BuiltRequest {
   const value = toPayPalValue(refund.amount);
   if (!value.ok) return value;
-  const body = refund.full ? {} : { amount: { value: value.value, currency_code: refund.amount.currency } };
+  const body = refund.full
+    ? { custom_id: refund.attemptId }
+    : { amount: { value: value.value, currency_code: refund.amount.currency }, custom_id: refund.attemptId };
   return {
     ok: true,
     request: {

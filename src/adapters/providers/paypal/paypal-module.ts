@@ -1,7 +1,9 @@
 import { providerModule } from '../provider-module';
 import { baseUrlVariable, onlyWith, pairOf, redactedWith, stringOf, textVariable } from '../provider-variables';
 import { PAYPAL_API_ORIGIN } from './paypal-http';
-import { createPayPalProvider } from './paypal-provider';
+import { PAYPAL_EVENTS } from './paypal-events';
+import { createPayPalProvider, payPalContext } from './paypal-provider';
+import { payPalWebhookReceiver } from './paypal-webhooks';
 
 export interface PayPalSettings {
   readonly clientId: string;
@@ -30,5 +32,12 @@ export const payPalModule = providerModule({
     return { clientId: credentials[0], clientSecret: credentials[1], apiBase: stringOf(values, 'PAYPAL_API_BASE') ?? PAYPAL_API_ORIGIN, webhookId };
   },
   create: (settings, { clock }) => redactedWith(createPayPalProvider({ ...settings, now: () => clock.now().getTime() }), [settings.clientSecret]),
+  webhooks: {
+    path: 'paypal',
+    events: PAYPAL_EVENTS,
+    setUpWith: 'PAYPAL_WEBHOOK_ID',
+    receiver: (settings, { clock }) =>
+      settings.webhookId ? payPalWebhookReceiver(payPalContext({ ...settings, now: () => clock.now().getTime() }), settings.webhookId) : null,
+  },
   simulation: { voids: false },
 });

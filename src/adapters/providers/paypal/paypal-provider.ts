@@ -5,6 +5,7 @@ import { type PayPalContext, callPayPal, refundAnswerOutcome } from './paypal-ca
 import { payPalOriginOf } from './paypal-http';
 import { lookup } from './paypal-lookup';
 import { paidAmount } from './paypal-paid-amount';
+import { payPalReports } from './paypal-reports';
 import { captureRefundRequest, describeInvalidCaptureId, toPayPalValue } from './paypal-mapping';
 import { createPayPalTokens } from './paypal-token';
 
@@ -22,12 +23,7 @@ export interface PayPalProviderConfig {
  * holds), so this provider has no `voids`.
  */
 export function createPayPalProvider(config: PayPalProviderConfig): PaymentProvider {
-  const origin = payPalOriginOf(config.apiBase);
-  const context: PayPalContext = {
-    origin,
-    now: config.now,
-    tokens: createPayPalTokens({ clientId: config.clientId, clientSecret: config.clientSecret, origin, now: config.now }),
-  };
+  const context = payPalContext(config);
   return {
     name: 'paypal',
     describeInvalidTransactionId: describeInvalidCaptureId,
@@ -38,7 +34,14 @@ export function createPayPalProvider(config: PayPalProviderConfig): PaymentProvi
     refund: (request) => refund(context, request),
     lookup: (request) => lookup(context, request),
     paidAmount: (providerTransactionId, signal) => paidAmount(context, providerTransactionId, signal),
+    reports: payPalReports(context),
   };
+}
+
+/** What calls to PayPal share: the origin and a cached token. */
+export function payPalContext(config: PayPalProviderConfig): PayPalContext {
+  const origin = payPalOriginOf(config.apiBase);
+  return { origin, now: config.now, tokens: createPayPalTokens({ clientId: config.clientId, clientSecret: config.clientSecret, origin, now: config.now }) };
 }
 
 async function refund(context: PayPalContext, request: ProviderRefundRequest): Promise<ProviderOutcome> {
@@ -48,6 +51,7 @@ async function refund(context: PayPalContext, request: ProviderRefundRequest): P
   }
   const built = captureRefundRequest({
     captureId: request.providerTransactionId,
+    attemptId: request.attemptId,
     idempotencyKey: request.idempotencyKey,
     amount: request.amount,
     full: request.isFullAmount,

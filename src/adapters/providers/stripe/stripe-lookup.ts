@@ -10,7 +10,7 @@ import { describeInvalidStripeId, paymentTargetOf, type StripePaymentTarget } fr
 // GET /v1/refunds lists a payment's refunds newest first, at most 100 a page; `starting_after` (the last id of a page)
 // gives the next one, `has_more` says whether there is one (https://docs.stripe.com/api/refunds/list,
 // https://docs.stripe.com/api/pagination).
-const PAGE_SIZE = 100;
+export const PAGE_SIZE = 100;
 /**
  * Pages read in one lookup: the 2,000 newest refunds of the payment. Our refund is older than every refund made after
  * it, so a payment refunded more than that since the attempt stays `unknown` rather than being read forever.
@@ -18,7 +18,7 @@ const PAGE_SIZE = 100;
 export const MAX_PAGES = 20;
 
 /** The fields of a list page and of its refunds that the search reads; the refund itself is read by readRefund. */
-const pageSchema = z.object({
+export const pageSchema = z.object({
   data: z.array(z.object({ id: z.string().min(1), metadata: z.record(z.string(), z.string()).nullish() }).loose()),
   has_more: z.boolean(),
 });

@@ -1,6 +1,8 @@
 import { providerModule } from '../provider-module';
 import { baseUrlVariable, onlyWith, redactedWith, stringOf, textVariable } from '../provider-variables';
+import { STRIPE_EVENTS } from './stripe-events';
 import { createStripeProvider, STRIPE_API_ORIGIN } from './stripe-provider';
+import { stripeWebhookReceiver } from './stripe-webhooks';
 
 export interface StripeSettings {
   readonly secretKey: string;
@@ -26,5 +28,11 @@ export const stripeModule = providerModule({
     return { secretKey, apiBase: stringOf(values, 'STRIPE_API_BASE') ?? STRIPE_API_ORIGIN, webhookSecret };
   },
   create: (settings) => redactedWith(createStripeProvider(settings), [settings.secretKey, settings.webhookSecret]),
+  webhooks: {
+    path: 'stripe',
+    events: STRIPE_EVENTS,
+    setUpWith: 'STRIPE_WEBHOOK_SECRET',
+    receiver: (settings) => (settings.webhookSecret ? stripeWebhookReceiver(settings.webhookSecret) : null),
+  },
   simulation: { voids: false },
 });

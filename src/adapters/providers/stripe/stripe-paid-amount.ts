@@ -56,7 +56,7 @@ export async function paidAmount(stripe: Stripe, providerTransactionId: string, 
  * Stripe's integer (the SDK hands over JSON's number; Stripe amounts have at most 8 digits, so every safe integer is
  * exact) → our money. Zero is no figure: a final payment of nothing is an answer this adapter does not understand.
  */
-function stripeMoney(amount: number, currency: string): Money | null {
+export function stripeMoney(amount: number, currency: string): Money | null {
   const code = toCurrencyCode(currency);
   if (code === null || !Number.isSafeInteger(amount) || amount <= 0) return null;
   return fromStripeAmount(BigInt(amount), code);

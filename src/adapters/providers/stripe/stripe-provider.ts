@@ -5,6 +5,7 @@ import { notSentOutcome } from '../outcomes';
 import { stopReasonOf } from '../http-exchange';
 import { answerOf, refundAnswerOutcome } from './stripe-call';
 import { lookup } from './stripe-lookup';
+import { stripeReports } from './stripe-reports';
 import { describeInvalidStripeId, paymentTargetOf, toStripeAmount, toStripeReason } from './stripe-mapping';
 import { paidAmount } from './stripe-paid-amount';
 
@@ -46,6 +47,7 @@ export function createStripeProvider(config: StripeProviderConfig): PaymentProvi
     refund: (request) => refund(stripe, request),
     lookup: (request) => lookup(stripe, request),
     paidAmount: (providerTransactionId, signal) => paidAmount(stripe, providerTransactionId, signal),
+    reports: stripeReports(stripe),
   };
 }
 

@@ -2,12 +2,13 @@ import type { Database } from '../database';
 import { ledger } from './001-ledger';
 import { sandboxCrm } from './002-sandbox-crm';
 import { paymentsAndApprovals } from './003-payments-and-approvals';
+import { providerEvents } from './004-provider-events';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Numbered, append-only. A change to the schema is a new entry, never an edit of an applied one. */
-export const MIGRATIONS: readonly Migration[] = [ledger, sandboxCrm, paymentsAndApprovals];
+export const MIGRATIONS: readonly Migration[] = [ledger, sandboxCrm, paymentsAndApprovals, providerEvents];
 
 /** Arbitrary constant: the advisory lock that keeps two starting instances from migrating at once. */
 const MIGRATION_LOCK = 727_001;
