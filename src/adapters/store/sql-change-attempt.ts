@@ -62,7 +62,8 @@ const share = (status: string, set: string, kind?: 'refund' | 'void') =>
  * One statement, so one atomic step: lock the attempt, check the transition (and, for an approval, that the
  * payment still has room), update the attempt, move its amount between the payment's running totals, log
  * the event, and queue the CRM write (claimed for the caller when it delivers inline). A late failure is the
- * payment's latest news: the record's last attempt status says so, whichever attempt came last.
+ * payment's latest news: the record's last attempt status says so, whichever attempt came last. The same
+ * settled status again with the same refund id (the sender recording what a webhook recorded first) is unchanged.
  */
 const CHANGE_SQL = `
 WITH c AS (SELECT * FROM refund_attempts WHERE id = $1 FOR UPDATE),
@@ -94,6 +95,7 @@ pay AS (
   FROM c
   WHERE p.id = c.payment_id AND c.status = ANY($3::text[])
     AND (NOT $14::boolean OR (p.voided_minor = 0 AND p.paid_minor >= p.refunded_minor + p.in_flight_minor + p.held_minor))
+    AND NOT (c.status = $2 AND $2 IN ('succeeded', 'pending') AND c.provider_refund_id IS NOT DISTINCT FROM COALESCE($5, c.provider_refund_id))
   RETURNING p.*),
 upd AS (
   UPDATE refund_attempts a SET status = $2, provider_refund_id = COALESCE($5, a.provider_refund_id),

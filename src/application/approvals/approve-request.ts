@@ -35,6 +35,9 @@ export async function approveRequest(deps: RefundDeps, id: AttemptId, userId: Hu
     return provider.refund({ ...common, amount, isFullAmount, reason: attempt.reason });
   });
   if (sent.kind === 'unrecorded') return attemptResult('created', attempt.transaction, sent.attempt, approved.payment);
+  // The provider's webhook about this very refund was recorded first: the attempt already says so.
+  const current = sent.result.kind === 'unchanged' ? await deps.ledger.findAttempt(attempt.id) : null;
+  if (current) return attemptResult('created', attempt.transaction, current.attempt, current.payment);
   const recorded = changed(sent.result, payment.currency);
   return attemptResult('created', attempt.transaction, recorded.attempt, recorded.payment);
 }

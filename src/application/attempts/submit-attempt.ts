@@ -45,8 +45,11 @@ export async function submitAttempt(deps: RefundDeps, prepared: PreparedAttempt,
       // Sent, but the answer could not be kept yet: the attempt stays in flight in the ledger and is looked up later.
       if (sent.kind === 'unrecorded') return attemptResult('created', transaction.ref, sent.attempt, reserved.payment);
       const recorded = sent.result;
-      if (recorded.kind !== 'changed') throw new Error(`attempt ${reserved.attempt.id} could not record its outcome (${recorded.kind})`);
-      return attemptResult('created', transaction.ref, recorded.attempt, recorded.payment);
+      if (recorded.kind === 'changed') return attemptResult('created', transaction.ref, recorded.attempt, recorded.payment);
+      // The provider's webhook about this very refund was recorded first: the attempt already says so.
+      const current = await deps.ledger.findAttempt(reserved.attempt.id);
+      if (!current || recorded.kind === 'not_found') throw new Error(`attempt ${reserved.attempt.id} could not record its outcome (${recorded.kind})`);
+      return attemptResult('created', transaction.ref, current.attempt, current.payment);
     }
     default:
       throw reserveRejection(reserved, transaction.currency);
