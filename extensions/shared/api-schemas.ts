@@ -13,6 +13,7 @@ export const ATTEMPT_STATUSES = ['awaiting_approval', 'pending', 'succeeded', 'f
 export const ATTEMPT_KINDS = ['refund', 'void'] as const;
 export const ATTEMPT_ORIGINS = ['app', 'provider'] as const;
 export const REFUND_REASONS = ['duplicate', 'fraudulent', 'requested_by_customer', 'other'] as const;
+export const DISPUTE_REFUNDS = ['allowed', 'full_only', 'refused'] as const;
 
 export const transactionViewSchema = z.object({
   objectType: z.string(),
@@ -26,6 +27,8 @@ export const transactionViewSchema = z.object({
   refundStatus: z.enum(REFUND_STATUSES),
   /** where the record and the payment disagree (the card shows each) */
   warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+  /** the customer disputed the payment: since when, and what the provider still refunds */
+  dispute: z.object({ openedAt: z.iso.datetime({ offset: true }), refunds: z.enum(DISPUTE_REFUNDS) }).nullable(),
 });
 
 export const personSchema = z.object({ userId: z.string(), name: z.string().nullable(), email: z.string().nullable() });

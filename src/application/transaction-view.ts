@@ -1,5 +1,6 @@
 import type { RefundAttempt } from '../domain/attempt';
 import type { CurrencyCode } from '../domain/currency';
+import type { DisputeRefunds } from '../domain/dispute';
 import type { TransactionRef } from '../domain/ids';
 import type { RefundReason } from '../domain/refund-reason';
 import { formatMinor } from '../domain/money';
@@ -20,6 +21,8 @@ export interface TransactionView {
   readonly refundable: string;
   readonly refundStatus: RefundStatus;
   readonly warnings: readonly TransactionWarning[];
+  /** the customer disputed the payment: since when, and what its provider still refunds */
+  readonly dispute: { readonly openedAt: string; readonly refunds: DisputeRefunds } | null;
 }
 
 export interface PersonView {
@@ -79,6 +82,7 @@ export function presentTransaction(ref: TransactionRef, payment: PaymentState, w
     refundable: format(refundableMinor(payment.totals)),
     refundStatus: refundStatusOf(payment.totals),
     warnings,
+    dispute: payment.dispute ? { openedAt: payment.dispute.openedAt.toISOString(), refunds: payment.dispute.refunds } : null,
   };
 }
 

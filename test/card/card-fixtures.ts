@@ -13,6 +13,7 @@ export function transactionView(overrides: Partial<TransactionView> = {}): Trans
     refundable: '1079.50',
     refundStatus: 'partially_refunded',
     warnings: [],
+    dispute: null,
     ...overrides,
   };
 }

@@ -30,7 +30,7 @@ describe('refund HTTP API (sandbox identity)', () => {
       body: {
         transaction: {
           objectType: 'deals', objectId: '1001', provider: 'stripe', providerTransactionId: 'pi_3SandboxAnnualPlan0001',
-          currency: 'USD', amount: '1200.00', refunded: '0.00', refundable: '1200.00', refundStatus: 'not_refunded', warnings: [],
+          currency: 'USD', amount: '1200.00', refunded: '0.00', refundable: '1200.00', refundStatus: 'not_refunded', warnings: [], dispute: null,
         },
         attempts: [],
         attemptsCursor: null,

@@ -23,6 +23,7 @@ import type { TransactionRef } from '../../src/domain/ids';
 import { parsePolicy } from '../../src/domain/policy';
 import { createHttpApp } from '../../src/http/app';
 import type { Clock } from '../../src/ports/clock';
+import type { WebhookEndpoint } from '../../src/ports/provider-webhooks';
 import { fakeProvider, type FakeProvider } from './fake-provider';
 import { resetLedger, testLedger } from './ledger-fixtures';
 
@@ -127,8 +128,9 @@ export interface HttpClient {
 export async function startHttp(
   deps: RefundDeps,
   identity: { clientSecret: string | null; allowUnsigned: boolean; publicUrl?: string | null; defaultUserId?: string | null; portalId?: string | null },
+  webhooks: readonly WebhookEndpoint[] = [],
 ): Promise<HttpClient> {
-  const app = createHttpApp(deps, { publicUrl: null, ...identity });
+  const app = createHttpApp(deps, { publicUrl: null, ...identity }, {}, webhooks);
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

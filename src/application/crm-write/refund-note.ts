@@ -28,7 +28,7 @@ function headline(attempt: RefundAttempt): string {
     case 'unknown':
       return `${what} outcome unknown: being checked with the provider`;
     case 'failed':
-      return `${what} failed`;
+      return attempt.failure?.code === 'refund_failed_late' ? `${what} failed after it had been reported successful` : `${what} failed`;
     case 'rejected':
       return `${what} request rejected`;
     case 'expired':
