@@ -1,6 +1,7 @@
 import { syncCrm } from '../../src/application/crm-write/sync-crm';
 import { providerRegistry } from '../../src/adapters/providers/provider-registry';
 import { moduleOf } from '../../src/adapters/providers/provider-modules';
+import { exponentOf, toCurrencyCode } from '../../src/domain/currency';
 import { type AttemptId, attemptId, type TransactionRef } from '../../src/domain/ids';
 import type { PaymentProviderName } from '../../src/domain/refund-reason';
 import type { PaymentProvider, ProviderOutcome } from '../../src/ports/payment-provider';
@@ -17,7 +18,7 @@ export interface WebhookHarness {
   readonly http: HttpClient;
   /** POST /webhooks/{path} with exactly these bytes and headers */
   deliver(body: string, headers: Record<string, string>): Promise<{ status: number; body: any }>;
-  /** deal 7001 points at this payment, and the ledger has seen it */
+  /** deal 7001 points at this payment (100.00), and the ledger has seen it */
   seePayment(providerTransactionId: string, currency?: string, extra?: Record<string, string>): Promise<PaymentState>;
   /** one of our refunds of the payment, sent and answered */
   appRefund(payment: PaymentState, amountMinor: bigint, outcome: ProviderOutcome, id?: string): Promise<AttemptId>;
@@ -54,11 +55,12 @@ export function webhookHarness(name: PaymentProviderName, receiver: () => Webhoo
     deliver: (body, headers) => context.http.request('POST', `/webhooks/${hooks.path}`, { rawBody: body, headers }),
     async seePayment(providerTransactionId, currency = 'USD', extra = {}) {
       await context.backend.addDeal(DEAL.objectId, { payment_provider: name, payment_transaction_id: providerTransactionId, amount: '100.00', deal_currency_code: currency, ...extra });
-      const read = await context.http.request('GET', `/api/transactions/deals/${DEAL.objectId}?userId=1`);
-      if (read.status !== 200) throw new Error(`the deal could not be read: ${JSON.stringify(read.body)}`);
-      const payment = await context.backend.deps.ledger.findPayment({ provider: name, providerTransactionId });
-      if (!payment) throw new Error('the payment was not seen');
-      return payment;
+      const code = toCurrencyCode(currency);
+      if (!code) throw new Error(`not a currency: ${currency}`);
+      return context.backend.deps.ledger.seePayment(
+        { key: { provider: name, providerTransactionId }, record: DEAL, currency: code, recordAmountMinor: 100n * 10n ** BigInt(exponentOf(code)), cardLast4: extra.payment_card_last4 ?? null },
+        context.backend.clock.now(),
+      );
     },
     async appRefund(payment, amountMinor, outcome, id) {
       const reserved = created(
