@@ -106,6 +106,8 @@ describe('Authorize.net webhooks: the events', () => {
   it('records a void made in the Merchant Interface (void.created): the whole payment', async () => {
     await harness.seePayment(PAYMENT_ID);
     await deliver(notification('net.authorize.payment.void.created', PAYMENT_ID, '100.00'));
+    // Reading the record asks what the payment took; a voided one took nothing to go by.
+    endpoint(detailsBody(PAYMENT_ID)).reply(200, anetJson(details({ transactionStatus: 'voided' })), HEADERS);
     const read = await harness.http.request('GET', `/api/transactions/deals/${DEAL.objectId}?userId=1`);
     expect(read.body.transaction).toMatchObject({ refundStatus: 'voided', refundable: '0.00' });
     expect(read.body.attempts[0]).toMatchObject({ kind: 'void', origin: 'provider', amount: '100.00' });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { ProviderEvent } from '../../../ports/provider-webhooks';
+import { decimalText } from './authorize-net-responses';
 
 /*
  * Authorize.net's webhook notifications (https://developer.authorize.net/api/reference/features/webhooks.html): an
@@ -12,7 +13,7 @@ const notificationSchema = z.object({
   notificationId: z.string().min(1),
   eventType: z.string().min(1),
   eventDate: z.string().min(1),
-  payload: z.object({ entityName: z.string().optional(), id: z.string().regex(/^\d+$/) }).loose(),
+  payload: z.object({ entityName: z.string().optional(), id: z.string().regex(/^\d+$/), authAmount: z.union([z.number(), z.string()]).optional() }).loose(),
 });
 
 export type AnetNotification = z.infer<typeof notificationSchema>;
@@ -25,18 +26,13 @@ export function readNotification(body: unknown): AnetNotification | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** `authAmount` as written in the signed body (a JSON number such as 7.25): the decimal, never a JavaScript number. */
-export function authAmountOf(text: string): string | null {
-  return /"authAmount"\s*:\s*"?(\d+(?:\.\d+)?)/.exec(text)?.[1] ?? null;
-}
-
-export function eventsOf(notification: AnetNotification, text: string): ProviderEvent[] {
+export function eventsOf(notification: AnetNotification): ProviderEvent[] {
   const id = notification.payload.id;
   switch (notification.eventType) {
     case 'net.authorize.payment.refund.created':
       return [{ kind: 'refund_to_look_up', providerRefundId: id }];
     case 'net.authorize.payment.void.created': {
-      const amount = authAmountOf(text);
+      const amount = decimalText(notification.payload.authAmount);
       return [
         {
           kind: 'refund',

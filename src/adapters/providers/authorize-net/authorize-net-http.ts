@@ -6,8 +6,7 @@ export const AUTHORIZE_NET_ENDPOINT = 'https://api.authorize.net/xml/v1/request.
 
 /** What came of one POST to the Authorize.net endpoint. Only `answer` carries a body worth reading. */
 export type Exchange =
-  /** `text`: the JSON as received, where amounts are read (JSON.parse would turn them into numbers) */
-  | { readonly kind: 'answer'; readonly body: unknown; readonly text: string; readonly httpStatus: number }
+  | { readonly kind: 'answer'; readonly body: unknown; readonly httpStatus: number }
   | { readonly kind: 'http_error'; readonly httpStatus: number }
   | { readonly kind: 'unreadable'; readonly httpStatus: number }
   | { readonly kind: 'network'; readonly cause: string }
@@ -29,9 +28,8 @@ export function createSend(endpoint: string): Send {
     if (exchanged.kind !== 'response') return exchanged;
     const httpStatus = exchanged.status;
     if (httpStatus < 200 || httpStatus > 299) return { kind: 'http_error', httpStatus };
-    const text = exchanged.text.replace(/^\uFEFF/, '');
     try {
-      return { kind: 'answer', body: JSON.parse(text) as unknown, text, httpStatus };
+      return { kind: 'answer', body: JSON.parse(exchanged.text.replace(/^\uFEFF/, '')) as unknown, httpStatus };
     } catch {
       return { kind: 'unreadable', httpStatus };
     }
@@ -41,9 +39,9 @@ export function createSend(endpoint: string): Send {
 /** An answer read as the expected response type, or why there is none (a body of another shape is `unreadable`). */
 export type Asked<T> = { readonly kind: 'read'; readonly value: T } | NoAnswer;
 
-export async function ask<T>(send: Send, body: string, read: (body: unknown, text: string) => T | null, signal: AbortSignal): Promise<Asked<T>> {
+export async function ask<T>(send: Send, body: string, read: (body: unknown) => T | null, signal: AbortSignal): Promise<Asked<T>> {
   const exchanged = await send(body, signal);
   if (exchanged.kind !== 'answer') return exchanged;
-  const value = read(exchanged.body, exchanged.text);
+  const value = read(exchanged.body);
   return value === null ? { kind: 'unreadable', httpStatus: exchanged.httpStatus } : { kind: 'read', value };
 }

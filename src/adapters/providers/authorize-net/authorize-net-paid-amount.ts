@@ -4,7 +4,7 @@ import { isTransactionId } from './authorize-net-checks';
 import { ask } from './authorize-net-http';
 import { type Api, transactionDetails } from './authorize-net-reporting';
 import { merchantDetailsBody } from './authorize-net-requests';
-import { readMerchantDetails } from './authorize-net-responses';
+import { decimalText, readMerchantDetails } from './authorize-net-responses';
 
 export type PaidAmount = (transId: string, signal: AbortSignal) => Promise<Money | null>;
 
@@ -40,14 +40,4 @@ async function merchantCurrency(api: Api, signal: AbortSignal): Promise<Currency
   if (asked.kind !== 'read' || asked.value.messages.resultCode !== 'Ok') return null;
   const currencies = (asked.value.currencies ?? []).filter((code): code is string => code !== null);
   return currencies.length === 1 && currencies[0] !== undefined ? toCurrencyCode(currencies[0]) : null;
-}
-
-/**
- * The decimal Authorize.net wrote. JSON hands it over as a number; a decimal of at most 15 significant digits (parseMoney
- * refuses more) comes back from a double's shortest text exactly as written, so no arithmetic ever touches it. Exponent
- * forms ("1e-7", "1e+21") are not plain decimals and are refused by parseMoney too.
- */
-function decimalText(value: number | string | undefined): string | null {
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
 }

@@ -1,9 +1,9 @@
-import type { PaymentToReconcile, ProviderReports, RefundListing, RefundReport } from '../../../ports/provider-reports';
+import type { PaymentToReconcile, ProviderReports, RefundListing, RefundReport, ReportedAmount } from '../../../ports/provider-reports';
 import { ask } from './authorize-net-http';
 import { noAnswerReason } from './authorize-net-errors';
 import type { Api } from './authorize-net-reporting';
 import { transactionDetailsBody } from './authorize-net-requests';
-import { readTransactionDetails } from './authorize-net-responses';
+import { decimalText, readTransactionDetails } from './authorize-net-responses';
 import { knownStatus, refundOutcomeOf } from './authorize-net-statuses';
 
 /** getTransactionDetails answers E00040 "The record cannot be found" for a transaction id it does not have. */
@@ -39,7 +39,7 @@ async function refundById(api: Api, transId: string, signal: AbortSignal): Promi
     providerRefundId: transaction.transId,
     kind: 'refund',
     mark: invoice && /^[0-9a-f]{20}$/i.test(invoice) ? { kind: 'attempt_token', token: invoice } : null,
-    amount: answer.settleAmount === null ? null : { value: answer.settleAmount, currency: null },
+    amount: amountOf(transaction.settleAmount),
     outcome,
     reason: null,
     createdAt: Number.isNaN(submitted.getTime()) ? null : submitted,
@@ -79,4 +79,10 @@ async function voidOf(api: Api, paymentId: string, signal: AbortSignal): Promise
     reason: null,
     createdAt: null,
   };
+}
+
+/** Authorize.net names no currency: the payment's own. */
+function amountOf(value: number | string | undefined): ReportedAmount | null {
+  const text = decimalText(value);
+  return text === null ? null : { value: text, currency: null };
 }

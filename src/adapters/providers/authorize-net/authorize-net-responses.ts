@@ -80,7 +80,7 @@ const batchListAnswerSchema = apiResponseSchema.extend({
 const merchantDetailsAnswerSchema = apiResponseSchema.extend({ currencies: listOf(z.string().nullable(), 'currency').optional() });
 
 /** A parsed answer, or null when the body is not the expected response type (a proxy page, a wrong endpoint). */
-export type Reader<T> = (body: unknown, text: string) => T | null;
+export type Reader<T> = (body: unknown) => T | null;
 
 function reader<T extends z.ZodType>(schema: T): Reader<z.output<T>> {
   return (body) => {
@@ -90,17 +90,7 @@ function reader<T extends z.ZodType>(schema: T): Reader<z.output<T>> {
 }
 
 export const readCreateTransaction = reader(createTransactionSchema);
-const readDetailsAnswer = reader(transactionDetailsAnswerSchema);
-
-/**
- * The details, with the transaction's settled amount as Authorize.net wrote it ("settleAmount":10.00): read from the
- * text, as the decimal it is, since money never becomes a JavaScript number. The transaction's only settleAmount key.
- */
-export const readTransactionDetails: Reader<TransactionDetailsAnswer & { readonly settleAmount: string | null }> = (body, text) => {
-  const answer = readDetailsAnswer(body, text);
-  if (answer === null) return null;
-  return { ...answer, settleAmount: /"settleAmount"\s*:\s*"?(\d+(?:\.\d+)?)/.exec(text)?.[1] ?? null };
-};
+export const readTransactionDetails = reader(transactionDetailsAnswerSchema);
 export const readTransactionList = reader(transactionListAnswerSchema);
 export const readBatchList = reader(batchListAnswerSchema);
 export const readMerchantDetails = reader(merchantDetailsAnswerSchema);
@@ -108,3 +98,13 @@ export const readMerchantDetails = reader(merchantDetailsAnswerSchema);
 export type TransactionDetailsAnswer = z.output<typeof transactionDetailsAnswerSchema>;
 export type TransactionListAnswer = z.output<typeof transactionListAnswerSchema>;
 export type BatchListAnswer = z.output<typeof batchListAnswerSchema>;
+
+/**
+ * The decimal Authorize.net wrote. JSON hands it over as a number; a decimal of at most 15 significant digits (parseMoney
+ * refuses more) comes back from a double's shortest text exactly as written, so no arithmetic ever touches it. Exponent
+ * forms ("1e-7", "1e+21") are not plain decimals and are refused by parseMoney too.
+ */
+export function decimalText(value: number | string | undefined): string | null {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : null;
+}

@@ -32,7 +32,7 @@ export function authorizeNetWebhookReceiver(signatureKey: string): WebhookReceiv
       if (Number.isNaN(age) || age > OLDEST_EVENT_MS || age < -FUTURE_EVENT_MS) {
         return { kind: 'rejected', reason: 'its eventDate is not a time Authorize.net could be sending it at (too old, or in the future).' };
       }
-      return { kind: 'verified', eventId: notification.notificationId, eventType: notification.eventType, events: eventsOf(notification, text) };
+      return { kind: 'verified', eventId: notification.notificationId, eventType: notification.eventType, events: eventsOf(notification) };
     },
   };
 }
