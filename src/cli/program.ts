@@ -11,6 +11,7 @@ import { policyHistoryCommand, policySetCommand, policyShowCommand } from './com
 import { type ReportOptions, reportCommand } from './commands/report';
 import { refundCommand, voidCommand } from './commands/refund';
 import { resolveCommand, sandboxResetCommand, setupCommand, syncCrmCommand } from './commands/maintenance';
+import { reconcileCommand } from './commands/reconcile';
 import { serveCommand } from './commands/serve';
 import { showCommand } from './commands/show';
 import { EXIT, exitCodeOfError } from './exit-codes';
@@ -178,6 +179,13 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
     .option('--all', 'every such attempt that can no longer be in flight, not just those older than a minute')
     .addHelpText('after', example('npm run cli -- resolve --all'))
     .action(action((session, options: { all?: boolean }) => resolveCommand(session, options)));
+
+  program
+    .command('reconcile')
+    .description("compare the providers' refunds of recently active payments with the ledger, and record what is missing: refunds that failed after success, refunds made outside the app, pendings that settled (the server does it every hour)")
+    .option('--since <period>', 'payments created or changed within this period, e.g. 7d, 24h, 90m (default 7d)')
+    .addHelpText('after', example('npm run cli -- reconcile', 'npm run cli -- reconcile --since 30d'))
+    .action(action((session, options: { since?: string }) => reconcileCommand(session, options)));
 
   program
     .command('setup')

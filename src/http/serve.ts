@@ -1,5 +1,6 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { expireRequests } from '../application/approvals/expire-requests';
+import { reconcileRecent } from '../application/reconcile/reconcile-recent';
 import { resolveAttempts } from '../application/resolve-attempts';
 import { syncCrm } from '../application/crm-write/sync-crm';
 import type { Backend } from '../composition-root';
@@ -9,6 +10,9 @@ import { sandboxRoutes } from '../http/sandbox-routes';
 
 const OUTBOX_INTERVAL_MS = 5_000;
 const RESOLVE_INTERVAL_MS = 60_000;
+const RECONCILE_INTERVAL_MS = 3_600_000;
+/** The hourly run compares the payments of the last week: a refund can fail days after it succeeded. */
+const RECONCILE_WINDOW_MS = 7 * 86_400_000;
 
 /** What a slow or greedy client may hold (issue 11, item 8): Node's own limits on the HTTP server. */
 export interface ServerLimits {
@@ -32,7 +36,10 @@ export const DEFAULT_SERVER_LIMITS: ServerLimits = {
   maxConnections: 512,
 };
 
-/** Starts the Express host and its workers (CRM outbox; expiry of requests and resolution of unknown attempts); resolves with a stop function. */
+/**
+ * Starts the Express host and its workers (CRM outbox; expiry of requests and resolution of unknown attempts; the hourly
+ * reconciliation with the providers); resolves with a stop function.
+ */
 export async function serve(backend: Backend, limits: Partial<ServerLimits> = {}): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
   const { config, deps } = backend;
   const app = createHttpApp(deps, {
@@ -59,6 +66,14 @@ export async function serve(backend: Backend, limits: Partial<ServerLimits> = {}
     },
     (error) => deps.logger.error('attempt resolver failed', { error: String(error) }),
   );
+  const reconciler = every(
+    RECONCILE_INTERVAL_MS,
+    async () => {
+      const summary = await reconcileRecent(deps, new Date(deps.clock.now().getTime() - RECONCILE_WINDOW_MS));
+      deps.logger.info('reconciliation', { ...summary });
+    },
+    (error) => deps.logger.error('reconciliation failed', { error: String(error) }),
+  );
   return {
     server,
     url,
@@ -67,7 +82,7 @@ export async function serve(backend: Backend, limits: Partial<ServerLimits> = {}
         server.close(() => resolve());
         server.closeIdleConnections();
       });
-      await Promise.all([outbox.stop(), resolver.stop()]);
+      await Promise.all([outbox.stop(), resolver.stop(), reconciler.stop()]);
       await backend.close();
     },
   };

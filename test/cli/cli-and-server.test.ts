@@ -152,6 +152,17 @@ describe('the CLI beside a running server', () => {
     expect(read).toMatchObject({ transaction: { refunded: refundedSoFar } });
   });
 
+  it('reconciles beside the server: a summary naming what the simulated providers cannot compare, and --since checked', async () => {
+    const run = await runCli(['reconcile', '--since', '30d'], env, home);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Compared \d+ payment\(s\) created or changed since /);
+    expect(run.stdout).toContain('stripe: ');
+    expect(run.stdout).toContain('this backend reads nothing back from it');
+    const bad = await runCli(['reconcile', '--since', 'a week'], env, home);
+    expect(bad.code).toBe(4);
+    expect(bad.stderr).toContain('--since takes a period such as 7d, 24h or 90m');
+  });
+
   it('runs alone too: starts the database for the command and stops it after', async () => {
     expect(await server.stop()).toBe(0);
     const run = await runCli(['show', 'deals', '1002', '--user', '1', '--json'], env, home);
@@ -162,7 +173,7 @@ describe('the CLI beside a running server', () => {
   });
 
   it('has help with an example for every command, and a version', async () => {
-    for (const command of ['serve', 'show', 'refund', 'void', 'approvals', 'approve', 'reject', 'cancel', 'report', 'bulk', 'resolve', 'setup', 'sync-crm']) {
+    for (const command of ['serve', 'show', 'refund', 'void', 'approvals', 'approve', 'reject', 'cancel', 'report', 'bulk', 'resolve', 'reconcile', 'setup', 'sync-crm']) {
       const help = await runCli([command, '--help'], env, home);
       expect(help.code).toBe(0);
       expect(help.stdout).toMatch(/Example/);

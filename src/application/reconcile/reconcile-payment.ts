@@ -32,7 +32,8 @@ export async function reconcilePayment(deps: RefundDeps, payment: PaymentState):
   const provider = deps.providers.get(payment.key.provider);
   const reports = provider?.reports;
   if (!provider || !reports) {
-    const why = provider ? `${deps.providerLabels[payment.key.provider].label} refunds are recorded, not sent: nothing to compare` : 'provider not configured';
+    const label = deps.providerLabels[payment.key.provider].label;
+    const why = provider ? `${label}: this backend reads nothing back from it` : `${label} is not configured on this backend`;
     return { listing: 'not_listable', why, ...NOTHING };
   }
   const target: PaymentToReconcile = {
