@@ -14,6 +14,8 @@ export const SCENARIOS = [
   'list cut off before its end stays unknown',
   'same idempotency key twice',
   'void where allowed',
+  'a late failure',
+  'a refund made outside',
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -63,6 +65,13 @@ export interface ContractDriver {
     unsettled(): void;
     acceptVoid(call: ExpectedCall, voidId: string): void;
   };
+  /**
+   * reconciliation asks the provider about the payment and learns that the refund the app made (`refundId`, as the
+   * attempt holds it) failed after it succeeded
+   */
+  reportLateFailure?(call: ExpectedCall, refundId: string): void;
+  /** reconciliation asks the provider about the payment and learns of a refund of `amount` made in its dashboard */
+  reportOutsideRefund?(amount: Money, refundId: string): void;
   /** the refund id the attempt ends with, when the adapter makes its own (manual); default: the one given */
   readonly refundIdOf?: (call: ExpectedCall, given: string) => string;
   /** scenarios this provider cannot meet, each with the reason */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import nock from 'nock';
 import { requestRefund } from '../../src/application/request-refund/request-refund';
 import { requestVoid } from '../../src/application/request-void/request-void';
+import { reconcileRecent } from '../../src/application/reconcile/reconcile-recent';
 import { resolveAttempts } from '../../src/application/resolve-attempts';
 import { providerRegistry } from '../../src/adapters/providers/provider-registry';
 import { toCurrencyCode } from '../../src/domain/currency';
@@ -195,6 +196,36 @@ describe.each(drivers.map((driver) => [driver.name, driver] as const))('%s adapt
     const second = await refund(call, '10.00');
     expect(first.outcome).toBe('created');
     expect(second).toEqual({ ...first, outcome: 'replayed' });
+  });
+
+  /** The payment's reconciliation, as the server's hourly run makes it. */
+  const reconcile = () => reconcileRecent(backend.deps, new Date(Date.now() - 86_400_000));
+
+  scenario('a late failure', async () => {
+    if (!driver.reportLateFailure) throw new Error(`${driver.name} reports no late failure: name a skip instead`);
+    const call = nextCall(money('10.00'), false);
+    driver.acceptRefund(call, 'RF9');
+    expect((await refund(call, '10.00')).attempt.status).toBe('succeeded');
+    driver.reportLateFailure(call, refundIdOf(call, 'RF9'));
+    expect(await reconcile()).toMatchObject({ payments: 1, lateFailures: 1, outsideRecorded: 0 });
+    const [attempt] = await backend.attemptsOf({ objectType: 'deals', objectId: dealId });
+    expect(attempt).toMatchObject({ status: 'failed', failure: { code: 'refund_failed_late' } });
+    const payment = await backend.deps.ledger.findPayment({ provider: driver.name, providerTransactionId: driver.payment.transactionId });
+    expect(payment?.totals).toMatchObject({ refundedMinor: 0n, inFlightMinor: 0n });
+  });
+
+  scenario('a refund made outside', async () => {
+    if (!driver.reportOutsideRefund) throw new Error(`${driver.name} reports no refund made outside: name a skip instead`);
+    await backend.deps.ledger.seePayment(
+      { key: { provider: driver.name, providerTransactionId: driver.payment.transactionId }, record: { objectType: 'deals', objectId: dealId }, currency, recordAmountMinor: paid.minor, cardLast4: driver.payment.cardLast4 },
+      new Date(),
+    );
+    driver.reportOutsideRefund(money('30.00'), 'RO1');
+    expect(await reconcile()).toMatchObject({ payments: 1, lateFailures: 0, outsideRecorded: 1 });
+    driver.reportOutsideRefund(money('30.00'), 'RO1');
+    expect(await reconcile()).toMatchObject({ outsideRecorded: 0 });
+    const [attempt] = await backend.attemptsOf({ objectType: 'deals', objectId: dealId });
+    expect(attempt).toMatchObject({ origin: 'provider', requestedBy: null, status: 'succeeded', amountMinor: 3000n });
   });
 
   scenario('void where allowed', async () => {

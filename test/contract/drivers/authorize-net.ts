@@ -90,6 +90,18 @@ const fullPage = () => Array.from({ length: PAGE }, (_, i) => summary(String(601
 /** Amounts are JSON numbers at Authorize.net; written as strings here and unquoted on the way out. */
 const answer = (body: object) => BOM + JSON.stringify(body).replace(/"(authAmount|settleAmount)":"(\d+\.\d+)"/g, '"$1":$2');
 
+/** getTransactionDetailsResponse for the payment, in transactionDetailsType order. */
+const paymentDetails = (transactionStatus: string) => ({
+  messages: ok,
+  transaction: {
+    transId: PAYMENT.transactionId, submitTimeUTC: '2026-03-02T16:30:49.39Z', submitTimeLocal: '2026-03-02T10:30:49.39',
+    transactionType: 'authCaptureTransaction', transactionStatus, responseCode: 1, responseReasonCode: 1,
+    responseReasonDescription: 'Approval', authCode: 'JPG9DJ', AVSResponse: 'Y', authAmount: PAYMENT.amount, settleAmount: PAYMENT.amount,
+    taxExempt: false, payment: { creditCard: { cardNumber: `XXXX${PAYMENT.cardLast4}`, expirationDate: 'XXXX', cardType: 'Visa' } },
+    recurringBilling: false, product: 'Card Not Present', marketType: 'eCommerce',
+  },
+});
+
 function interceptor(body: string): nock.Interceptor {
   return nock(ORIGIN).matchHeader('content-type', 'application/json').post(PATH, body);
 }
@@ -130,19 +142,26 @@ export const driver: ContractDriver = {
       .delay(NEVER_MS)
       .reply(passing(deadlinePasses, [200, answer({ messages: ok, transactions, totalNumInResultSet: PAGE + 1 }), HEADERS]));
   },
+  reportLateFailure(call, refundId) {
+    const refund = {
+      messages: ok,
+      transaction: {
+        transId: refundId, refTransId: PAYMENT.transactionId, submitTimeUTC: '2026-03-02T16:40:12.12Z', submitTimeLocal: '2026-03-02T10:40:12.12',
+        transactionType: 'refundTransaction', transactionStatus: 'voided', responseCode: 1, responseReasonCode: 1, responseReasonDescription: 'Approval',
+        order: { invoiceNumber: tokenOf(call) }, authAmount: formatMinor(call.amount.minor, call.amount.currency), settleAmount: '0.00', taxExempt: false,
+        payment: { creditCard: { cardNumber: `XXXX${PAYMENT.cardLast4}`, expirationDate: 'XXXX', cardType: 'Visa' } }, recurringBilling: false, product: 'Card Not Present', marketType: 'eCommerce',
+      },
+    };
+    interceptor(`{"getTransactionDetailsRequest":{${AUTH},"transId":"${refundId}"}}`).reply(200, answer(refund), HEADERS);
+    interceptor(detailsBody).reply(200, answer(paymentDetails('settledSuccessfully')), HEADERS);
+  },
+  skips: {
+    'a refund made outside':
+      'Authorize.net lists no refunds of a payment (a refund names its payment only in its own details): refunds made in the Merchant Interface arrive by the net.authorize.payment.refund.created webhook (test/webhooks/authorize-net-webhooks.test.ts).',
+  },
   voids: {
     unsettled() {
-      const details = {
-        messages: ok,
-        transaction: {
-          transId: PAYMENT.transactionId, submitTimeUTC: '2026-03-02T16:30:49.39Z', submitTimeLocal: '2026-03-02T10:30:49.39',
-          transactionType: 'authCaptureTransaction', transactionStatus: 'capturedPendingSettlement', responseCode: 1, responseReasonCode: 1,
-          responseReasonDescription: 'Approval', authCode: 'JPG9DJ', AVSResponse: 'Y', authAmount: PAYMENT.amount, settleAmount: PAYMENT.amount,
-          taxExempt: false, payment: { creditCard: { cardNumber: `XXXX${PAYMENT.cardLast4}`, expirationDate: 'XXXX', cardType: 'Visa' } },
-          recurringBilling: false, product: 'Card Not Present', marketType: 'eCommerce',
-        },
-      };
-      interceptor(detailsBody).reply(200, answer(details), HEADERS);
+      interceptor(detailsBody).reply(200, answer(paymentDetails('capturedPendingSettlement')), HEADERS);
     },
     acceptVoid(call, voidId) {
       voidNames.add(voidId);

@@ -23,5 +23,7 @@ export const driver: ContractDriver = {
     "refund beyond the first page of the provider's list": `${NOT_SENT}, and nothing is ever looked up`,
     'list cut off before its end stays unknown': `${NOT_SENT}, and nothing is ever looked up`,
     'void where allowed': 'an offline payment has nothing to void: it is refunded outside any payment system',
+    'a late failure': `${NOT_SENT}: there is no provider to report anything afterwards`,
+    'a refund made outside': 'money returned offline outside the app is not known to any system the app can ask',
   },
 };

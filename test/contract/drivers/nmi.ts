@@ -67,7 +67,15 @@ export const driver: ContractDriver = {
     const whole = queryXml([{ id: '10834569999', orderId: call.attemptId, condition: 'pendingsettlement', actions: [{ type: 'refund', amount: '10.00', success: '1' }] }]);
     queryEndpoint(queryByOrderBody(call.attemptId)).reply(200, whole.slice(0, whole.indexOf('</transaction>')));
   },
+  reportLateFailure(call, refundId) {
+    const amount = formatMinor(call.amount.minor, call.amount.currency);
+    // voided in NMI before it settled: the money never went back
+    queryEndpoint(queryByOrderBody(call.attemptId)).reply(200, queryXml([{ id: refundId, orderId: call.attemptId, condition: 'canceled', actions: [{ type: 'refund', amount, success: '1' }] }]));
+    queryEndpoint(queryByTransactionBody(PAYMENT_ID)).reply(200, queryXml([{ id: PAYMENT_ID, condition: 'complete', actions: [{ type: 'sale', amount: '100.00', success: '1' }] }]));
+  },
   skips: {
+    'a refund made outside':
+      "NMI links a refund to its payment nowhere (neither its Query API nor its webhooks name the payment): a refund made in NMI's Merchant Control Panel cannot be told to belong to this payment.",
     "refund beyond the first page of the provider's list":
       "the lookup asks NMI's Query API for order_id = the attempt id, which NMI answers with that attempt's transactions only: there is no list of the payment's refunds to page through.",
   },

@@ -87,7 +87,15 @@ export const driver: ContractDriver = {
   },
   lookupFindsBeyondFirstPage: () => undefined,
   lookupCutOff: () => undefined,
+  reportLateFailure(call, refundId) {
+    offerToken();
+    nock(PAYPAL_API)
+      .matchHeader('authorization', `Bearer ${ACCESS_TOKEN}`)
+      .get(`/v2/payments/refunds/${refundId}`)
+      .reply(200, refunded(call, { id: refundId, status: 'FAILED' }), PAYPAL_HEADERS);
+  },
   skips: {
+    'a refund made outside': `${NO_LIST} Refunds made in PayPal arrive by its PAYMENT.CAPTURE.REFUNDED webhook (test/webhooks/paypal-webhooks.test.ts).`,
     "refund beyond the first page of the provider's list": NO_LIST,
     'list cut off before its end stays unknown': `${NO_LIST} Past the 45 days PayPal keeps a PayPal-Request-Id the lookup stays unknown (paypal-lookup.test.ts).`,
     'void where allowed':

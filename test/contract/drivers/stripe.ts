@@ -89,6 +89,13 @@ export const driver: ContractDriver = {
     const after = newerPage();
     refundsPage(after).delay(NEVER_MS).reply(passing(deadlinePasses, [200, refundList([refund(call, 're_late', 'succeeded')], false), STRIPE_HEADERS]));
   },
+  reportLateFailure(call, refundId) {
+    refundsPage().reply(200, refundList([refund(call, refundId, 'failed', { failure_reason: 'expired_or_canceled_card' })], false), STRIPE_HEADERS);
+  },
+  reportOutsideRefund(amount, refundId) {
+    const made = { ...refundFixture({ id: refundId, amount: Number(amount.minor), currency: 'usd', status: 'succeeded', payment_intent: PAYMENT_INTENT }), metadata: {} };
+    refundsPage().reply(200, refundList([made], false), STRIPE_HEADERS);
+  },
   skips: {
     'void where allowed': 'Stripe has no void of a captured payment: an unsettled one is refunded like any other',
   },
