@@ -189,7 +189,7 @@ export function cliProgram(version: string, run: (code: number) => void): Comman
 
   program
     .command('setup')
-    .description('print the HubSpot account id (HUBSPOT_PORTAL_ID) and create the "refunds" property group and properties (a second run changes nothing)')
+    .description('print the HubSpot account id (HUBSPOT_PORTAL_ID), create the "refunds" property group and properties (a second run changes nothing), and print each configured provider\'s webhook URL and events')
     .addHelpText('after', example('HUBSPOT_ACCESS_TOKEN=pat-... HUBSPOT_CLIENT_SECRET=... npm run setup'))
     .action(action((session) => setupCommand(session), { requirePortalId: false }));
 

@@ -163,6 +163,21 @@ describe('the CLI beside a running server', () => {
     expect(bad.stderr).toContain('--since takes a period such as 7d, 24h or 90m');
   });
 
+  it('prints the webhook URL and events of each configured provider on setup', async () => {
+    const providers = { STRIPE_SECRET_KEY: 'sk_test_51setupexample', STRIPE_WEBHOOK_SECRET: 'whsec_setupexample', NMI_SECURITY_KEY: 'nmi-setup-key', PUBLIC_URL: 'https://refunds.example.com' };
+    const run = await runCli(['setup'], { ...env, ...providers }, home);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Webhooks (register each URL with its provider):');
+    expect(run.stdout).toContain('  stripe: https://refunds.example.com/webhooks/stripe\n    events: refund.created, refund.updated, refund.failed, charge.refunded, charge.refund.updated, charge.dispute.created');
+    expect(run.stdout).toContain('  nmi: https://refunds.example.com/webhooks/nmi  (not verified yet: set NMI_WEBHOOK_SIGNING_KEY)');
+    expect(run.stdout).not.toContain('paypal:');
+    const json = await runCli(['--json', 'setup'], { ...env, ...providers }, home);
+    expect(JSON.parse(json.stdout).webhooks).toEqual([
+      expect.objectContaining({ provider: 'stripe', url: 'https://refunds.example.com/webhooks/stripe', ready: true }),
+      expect.objectContaining({ provider: 'nmi', ready: false, setUpWith: 'NMI_WEBHOOK_SIGNING_KEY' }),
+    ]);
+  });
+
   it('runs alone too: starts the database for the command and stops it after', async () => {
     expect(await server.stop()).toBe(0);
     const run = await runCli(['show', 'deals', '1002', '--user', '1', '--json'], env, home);

@@ -3,6 +3,8 @@ import { setupCrm } from '../../application/setup-crm';
 import { syncCrm } from '../../application/crm-write/sync-crm';
 import { ConfigError } from '../../config/config';
 import { AppError } from '../../domain/errors';
+import type { Config } from '../../config/config';
+import type { WebhookEndpoint } from '../../ports/provider-webhooks';
 import type { CliSession } from '../cli-session';
 import { EXIT } from '../exit-codes';
 import { table } from '../format';
@@ -34,18 +36,20 @@ export async function setupCommand(session: CliSession): Promise<number> {
     process.stderr.write('Sandbox mode: the local CRM stores any property, so there is nothing to create. Set HUBSPOT_ACCESS_TOKEN to set up HubSpot.\n');
   }
   const backend = await session.backend();
-  const report = await withProgress('Creating the refund properties', () => setupCrm(backend, backend.deps.objectTypes));
+  const crm = await withProgress('Creating the refund properties', () => setupCrm(backend, backend.deps.objectTypes));
+  const webhooks = webhookSetup(session.config, backend.webhooks);
   const configured = session.config.hubspot.portalId;
-  session.print(report, () =>
+  session.print({ ...crm, webhooks }, () =>
     [
-      ...(report.portalId ? [`HubSpot account (portal) id: ${report.portalId}${configured === report.portalId ? ' (HUBSPOT_PORTAL_ID)' : `: set HUBSPOT_PORTAL_ID=${report.portalId} for the server`}`] : []),
-      report.changed === 0 ? 'The refund properties were already in place: nothing changed.' : `Changed ${report.changed} propert(ies) or group(s):`,
-      ...table(report.changes.filter((change) => change.kind !== 'unchanged').map((change) => [change.kind, change.objectType, change.name])),
+      ...(crm.portalId ? [`HubSpot account (portal) id: ${crm.portalId}${configured === crm.portalId ? ' (HUBSPOT_PORTAL_ID)' : `: set HUBSPOT_PORTAL_ID=${crm.portalId} for the server`}`] : []),
+      crm.changed === 0 ? 'The refund properties were already in place: nothing changed.' : `Changed ${crm.changed} propert(ies) or group(s):`,
+      ...table(crm.changes.filter((change) => change.kind !== 'unchanged').map((change) => [change.kind, change.objectType, change.name])),
+      ...describeWebhooks(webhooks, session.config.publicUrl !== null),
     ].join('\n'),
   );
-  if (configured && report.portalId && configured !== report.portalId) {
+  if (configured && crm.portalId && configured !== crm.portalId) {
     throw new ConfigError([
-      `HUBSPOT_PORTAL_ID: is ${configured}, but HUBSPOT_ACCESS_TOKEN belongs to HubSpot account ${report.portalId}; the server would refuse every request HubSpot signs for that account`,
+      `HUBSPOT_PORTAL_ID: is ${configured}, but HUBSPOT_ACCESS_TOKEN belongs to HubSpot account ${crm.portalId}; the server would refuse every request HubSpot signs for that account`,
     ]);
   }
   return EXIT.ok;
@@ -60,4 +64,33 @@ export async function sandboxResetCommand(session: CliSession): Promise<number> 
   await backend.sandboxCrm.reset();
   session.print({ reset: true }, () => 'Sandbox reset: the ledger is empty and the demo deals and users are as new.');
   return EXIT.ok;
+}
+
+interface WebhookSetup {
+  readonly provider: string;
+  readonly url: string;
+  readonly events: readonly string[];
+  /** its signing secret is set: deliveries are verified and applied */
+  readonly ready: boolean;
+  readonly setUpWith: string;
+}
+
+/** For each configured provider: where its webhooks go and which events to subscribe to (README, per provider). */
+function webhookSetup(config: Config, endpoints: readonly WebhookEndpoint[]): WebhookSetup[] {
+  const origin = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  return endpoints
+    .filter((endpoint) => config.providers[endpoint.provider] !== null)
+    .map((endpoint) => ({ provider: endpoint.provider, url: `${origin}/webhooks/${endpoint.path}`, events: endpoint.events, ready: endpoint.receiver !== null, setUpWith: endpoint.setUpWith }));
+}
+
+function describeWebhooks(webhooks: readonly WebhookSetup[], publicUrlSet: boolean): string[] {
+  if (webhooks.length === 0) return ['', 'Webhooks: no payment provider is configured, so there is nothing to subscribe to.'];
+  return [
+    '',
+    `Webhooks (register each URL with its provider${publicUrlSet ? '' : '; set PUBLIC_URL to the address providers reach this backend at'}):`,
+    ...webhooks.flatMap((hook) => [
+      `  ${hook.provider}: ${hook.url}${hook.ready ? '' : `  (not verified yet: set ${hook.setUpWith})`}`,
+      `    events: ${hook.events.join(', ')}`,
+    ]),
+  ];
 }
