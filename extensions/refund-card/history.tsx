@@ -1,7 +1,7 @@
 import { Button, EmptyState, Table, TableBody, TableCell, TableHead, TableHeader, TableRow, Text } from '@hubspot/ui-extensions';
 import type { AttemptView } from '../shared/api-schemas';
 import { formatDate } from '../shared/date-format';
-import { kindLabel, personLabel, reasonLabel } from '../shared/labels';
+import { kindLabel, LATE_FAILURE, personLabel, reasonLabel } from '../shared/labels';
 import { formatMoney } from '../shared/money-format';
 import { AttemptStatusTag } from '../shared/status-tags';
 
@@ -48,7 +48,7 @@ export function History({ attempts, provider, locale, timeZone, onLoadOlder, loa
               <TableCell>{kindLabel(attempt.kind)}</TableCell>
               <TableCell>{formatMoney(attempt.amount, attempt.currency, locale)}</TableCell>
               <TableCell>
-                <AttemptStatusTag status={attempt.status} testId={`history-status-${attempt.id}`} />
+                <AttemptStatusTag status={attempt.status} failedLate={attempt.failure?.code === LATE_FAILURE} testId={`history-status-${attempt.id}`} />
               </TableCell>
               <TableCell testId={`history-who-${attempt.id}`}>{personLabel(attempt.requestedBy, provider)}</TableCell>
               <TableCell>{attempt.note ? `${reasonLabel(attempt.reason)}: ${attempt.note}` : reasonLabel(attempt.reason)}</TableCell>

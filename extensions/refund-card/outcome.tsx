@@ -1,7 +1,7 @@
 import { Alert, Button, Text } from '@hubspot/ui-extensions';
 import type { AttemptView } from '../shared/api-schemas';
 import { formatDate } from '../shared/date-format';
-import { kindLabel, personLabel, unreachable } from '../shared/labels';
+import { kindLabel, LATE_FAILURE, personLabel, unreachable } from '../shared/labels';
 import { formatMoney } from '../shared/money-format';
 
 export const MONEY_RETURNS = 'The money returns to the original payment method, usually within 5-10 business days.';
@@ -52,7 +52,7 @@ function outcomeLook(attempt: AttemptView, amount: string, expires: string | nul
     case 'failed':
       return {
         variant: 'danger',
-        title: `${kind} of ${amount} failed`,
+        title: attempt.failure?.code === LATE_FAILURE ? `${kind} of ${amount} failed after it had been reported successful` : `${kind} of ${amount} failed`,
         message: attempt.failure?.message ?? `The provider refused the ${kind.toLowerCase()}; nothing was ${isVoid ? 'voided' : 'refunded'}.`,
       };
     case 'awaiting_approval':

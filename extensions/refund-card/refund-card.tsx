@@ -9,6 +9,7 @@ import { History } from './history';
 import { LoadError } from '../shared/load-error';
 import { apiObjectType, type TransactionRef } from '../shared/object-type';
 import { Outcome } from './outcome';
+import { PaymentNotices } from './payment-notices';
 import { PendingRequests } from './pending-requests';
 import { ReadOnlyNotice } from './read-only-notice';
 import { createRefundApi } from './refund-api';
@@ -73,6 +74,7 @@ function ConfiguredRefundCard({ config }: { config: CardConfig }) {
       ) : null}
       {refreshing ? <LoadingSpinner testId="refreshing" label="Refreshing…" size="xs" layout="inline" /> : null}
       <Summary transaction={details.transaction} viewer={details.viewer} locale={locale} />
+      <PaymentNotices transaction={details.transaction} attempts={details.attempts} locale={locale} timeZone={timeZone} />
       {details.viewer.canRefund ? (
         <AttemptActions api={api} transactionRef={transactionRef} details={details} locale={locale} onFinished={onFinished} onRejected={onRejected} />
       ) : (

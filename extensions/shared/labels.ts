@@ -45,11 +45,29 @@ export function providerLabel(provider: string): string {
   return PROVIDER_NAMES[provider] ?? provider;
 }
 
-/** A person the backend named, or where a refund made outside the app came from. */
+/** Where a refund made outside the app was made (the backend's provider modules hold the same words). */
+const PROVIDER_DASHBOARDS: Readonly<Record<string, string>> = {
+  stripe: 'the Stripe Dashboard',
+  authorize_net: 'the Authorize.net Merchant Interface',
+  nmi: 'the NMI Merchant Control Panel',
+  paypal: 'PayPal',
+};
+
+export function dashboardLabel(provider: string): string | null {
+  return PROVIDER_DASHBOARDS[provider] ?? null;
+}
+
+/** A person the backend named, or where a refund made outside the app came from: "Made in the Stripe Dashboard". */
 export function personLabel(person: { readonly userId: string; readonly name: string | null; readonly email: string | null } | null, provider?: string): string {
-  if (!person) return `${provider ? providerLabel(provider) : 'Provider'} dashboard`;
+  if (!person) {
+    const dashboard = provider ? dashboardLabel(provider) : null;
+    return dashboard ? `Made in ${dashboard}` : `Made outside the app${provider ? `, through ${providerLabel(provider)}` : ''}`;
+  }
   return person.name ?? person.email ?? `HubSpot user ${person.userId}`;
 }
+
+/** The failure code of a refund that the provider reported failed after it had succeeded (the backend's union names it). */
+export const LATE_FAILURE = 'refund_failed_late';
 
 export function unreachable(value: never): never {
   throw new Error(`unexpected value ${String(value)}`);

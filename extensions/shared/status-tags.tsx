@@ -60,8 +60,9 @@ export function RefundStatusTag({ status, testId }: { status: RefundStatus; test
   );
 }
 
-export function AttemptStatusTag({ status, testId }: { status: AttemptStatus; testId?: string }) {
-  const look = attemptStatusLook(status);
+/** `failedLate`: the provider reported the refund failed after it had succeeded. */
+export function AttemptStatusTag({ status, failedLate, testId }: { status: AttemptStatus; failedLate?: boolean; testId?: string }) {
+  const look = failedLate && status === 'failed' ? { label: 'Failed after success', variant: 'error' as const } : attemptStatusLook(status);
   return (
     <Tag variant={look.variant} testId={testId}>
       {look.label}

@@ -27,7 +27,7 @@ describe('recent refunds across records (design §7)', () => {
     expect(page.findByTestId(TableCell, 'refund-amount-r3').text).toBe('Void of $120.50');
     expect(page.findByTestId(Tag, 'refund-status-r2').text).toBe('Failed');
     expect(page.findByTestId(TableCell, 'refund-who-r1').text).toBe('Rita Rep');
-    expect(page.findByTestId(TableCell, 'refund-who-r3').text).toBe('NMI dashboard');
+    expect(page.findByTestId(TableCell, 'refund-who-r3').text).toBe('Made in the NMI Merchant Control Panel');
     expect(allText(page.findByTestId(TableRow, 'refund-r2'))).toContain('Failed Duplicate payment Rita Rep PayPal CAP-9');
     expect(page.maybeFindByTestId(Button, 'refunds-next')).toBeNull();
   });
