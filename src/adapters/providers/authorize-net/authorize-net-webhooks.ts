@@ -1,19 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WebhookDelivery, WebhookReceipt, WebhookReceiver } from '../../../ports/provider-webhooks';
+import { sentInTime } from '../delivery-time';
 import { parseJson } from '../http-exchange';
 import { eventsOf, readNotification } from './authorize-net-events';
 
 /**
- * A notification older than this is no delivery of Authorize.net's: the signature has no time of its own, but the signed
- * body carries its eventDate. Our own guard; a repeated delivery is caught by its notificationId.
- */
-const OLDEST_EVENT_MS = 4 * 24 * 60 * 60 * 1000;
-const FUTURE_EVENT_MS = 60 * 60 * 1000;
-
-/**
  * X-ANET-Signature: "sha512=" and the HMAC-SHA512 of the raw body, in upper-case hex, keyed with the Signature Key as the
  * Merchant Interface shows it, used as text (Authorize.net Webhooks guide, "Verifying the Notification"; the key is
- * not hex-decoded: Authorize.net's own example vector only matches it used as text).
+ * not hex-decoded: Authorize.net's own example vector only matches it used as text). The signature has no time of its
+ * own; the signed body's eventDate has.
  */
 export function authorizeNetWebhookReceiver(signatureKey: string): WebhookReceiver {
   return {
@@ -28,8 +23,7 @@ export function authorizeNetWebhookReceiver(signatureKey: string): WebhookReceiv
       const text = delivery.body.toString('utf8');
       const notification = readNotification(parseJson(text));
       if (!notification) return { kind: 'rejected', reason: 'the signed body is not an Authorize.net notification.' };
-      const age = delivery.receivedAt.getTime() - new Date(notification.eventDate).getTime();
-      if (Number.isNaN(age) || age > OLDEST_EVENT_MS || age < -FUTURE_EVENT_MS) {
+      if (!sentInTime(new Date(notification.eventDate), delivery.receivedAt)) {
         return { kind: 'rejected', reason: 'its eventDate is not a time Authorize.net could be sending it at (too old, or in the future).' };
       }
       return { kind: 'verified', eventId: notification.notificationId, eventType: notification.eventType, events: eventsOf(notification) };

@@ -1,18 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { WebhookDelivery, WebhookReceipt, WebhookReceiver } from '../../../ports/provider-webhooks';
+import { sentInTime } from '../delivery-time';
 import { parseJson } from '../http-exchange';
 import { actionDate, eventsOf, readEvent } from './nmi-events';
 
 /**
- * An event whose action is older than this is no delivery of NMI's: `t` is a nonce, not a time, but the signed body
- * carries the action's date. Our own guard; a repeated delivery is caught by its event_id.
- */
-const OLDEST_ACTION_MS = 4 * 24 * 60 * 60 * 1000;
-const FUTURE_ACTION_MS = 60 * 60 * 1000;
-
-/**
  * Webhook-Signature: "t=<nonce>,s=<signature>", the signature the hex HMAC-SHA256 of "<nonce>.<raw body>" keyed with the
- * webhook signing key (NMI's webhook documentation, "Verifying the webhook signature").
+ * webhook signing key (NMI's webhook documentation, "Verifying the webhook signature"). `t` is a nonce, not a time;
+ * the signed body carries the action's date.
  */
 export function nmiWebhookReceiver(signingKey: string): WebhookReceiver {
   return {
@@ -30,8 +25,7 @@ export function nmiWebhookReceiver(signingKey: string): WebhookReceiver {
       const event = readEvent(parseJson(delivery.body.toString('utf8')));
       if (!event) return { kind: 'rejected', reason: 'the signed body is not an NMI webhook event.' };
       const at = actionDate(event.event_body.action.date);
-      const age = at === null ? 0 : delivery.receivedAt.getTime() - at.getTime();
-      if (age > OLDEST_ACTION_MS || age < -FUTURE_ACTION_MS) {
+      if (at !== null && !sentInTime(at, delivery.receivedAt)) {
         return { kind: 'rejected', reason: "its action's date is not a time NMI could be sending it at (too old, or in the future)." };
       }
       return { kind: 'verified', eventId: event.event_id, eventType: event.event_type, events: eventsOf(event) };

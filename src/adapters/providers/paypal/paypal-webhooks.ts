@@ -1,16 +1,10 @@
 import * as z from 'zod';
 import type { WebhookDelivery, WebhookReceipt, WebhookReceiver } from '../../../ports/provider-webhooks';
+import { sentInTime } from '../delivery-time';
 import { parseJson } from '../http-exchange';
 import { type PayPalContext, callPayPal, isSuccess } from './paypal-call';
 import { eventsOf, readEnvelope } from './paypal-events';
 import type { PayPalRequest } from './paypal-mapping';
-
-/**
- * PayPal retries a delivery for three days (https://developer.paypal.com/api/rest/webhooks/rest/): a transmission older
- * than that, or from the future, is no delivery of PayPal's. Our own guard; a repeated one is caught by its event id.
- */
-const OLDEST_TRANSMISSION_MS = 4 * 24 * 60 * 60 * 1000;
-const FUTURE_TRANSMISSION_MS = 60 * 60 * 1000;
 
 const verificationSchema = z.object({ verification_status: z.enum(['SUCCESS', 'FAILURE']) });
 
@@ -26,9 +20,7 @@ export function payPalWebhookReceiver(context: PayPalContext, webhookId: string)
     async receive(delivery: WebhookDelivery, signal: AbortSignal): Promise<WebhookReceipt> {
       const missing = HEADERS.filter((name) => !delivery.headers[name]);
       if (missing.length > 0) return { kind: 'rejected', reason: `the ${missing.map((name) => name.toUpperCase()).join(', ')} header(s) are missing.` };
-      const sent = new Date(delivery.headers['paypal-transmission-time'] ?? '');
-      const age = delivery.receivedAt.getTime() - sent.getTime();
-      if (Number.isNaN(age) || age > OLDEST_TRANSMISSION_MS || age < -FUTURE_TRANSMISSION_MS) {
+      if (!sentInTime(new Date(delivery.headers['paypal-transmission-time'] ?? ''), delivery.receivedAt)) {
         return { kind: 'rejected', reason: 'its PAYPAL-TRANSMISSION-TIME is not a time PayPal could be sending it at (too old, or in the future).' };
       }
       const text = delivery.body.toString('utf8');
