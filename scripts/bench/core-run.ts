@@ -39,6 +39,9 @@ export async function runCore(
   });
   const measuredDeals = dealIds(firstDeal + 20_001, sizes.sequential);
   const refunds = await phase(`${sizes.sequential} sequential refunds`, () => runSequential(api, fakes, 'refund', measuredDeals, REFUND_AMOUNT, settle));
+  // The first read of a payment asks the provider what it took and records it once (design §3); the card reads
+  // again after every refund, and those reads are what a rep waits for most.
+  const firstReads = await phase(`${sizes.sequential} first reads`, () => runSequential(api, fakes, 'read', measuredDeals, REFUND_AMOUNT, settle));
   const reads = await phase(`${sizes.sequential} sequential reads`, () => runSequential(api, fakes, 'read', measuredDeals, REFUND_AMOUNT, settle));
   const ownDeals = await phase(`${sizes.concurrentTotal} concurrent refunds, own deals`, () =>
     runConcurrent(api, fakes, { concurrency: CONCURRENCY, total: sizes.concurrentTotal, amount: SMALL_AMOUNT, dealOf: (i) => String(firstDeal + 30_001 + i) }),
@@ -48,5 +51,5 @@ export async function runCore(
     runConcurrent(api, fakes, { concurrency: CONCURRENCY, total: sizes.concurrentTotal, amount: SMALL_AMOUNT, dealOf: () => String(firstDeal + 40_001) }),
   );
   await settle();
-  return { cold: cold ?? refunds[0]!, refunds, reads, ownDeals, sameDeal, sameDealNote: `${sizes.concurrentTotal} × ${SMALL_AMOUNT} USD` };
+  return { cold: cold ?? refunds[0]!, refunds, firstReads, reads, ownDeals, sameDeal, sameDealNote: `${sizes.concurrentTotal} × ${SMALL_AMOUNT} USD` };
 }
