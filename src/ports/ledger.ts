@@ -171,8 +171,10 @@ export interface Ledger {
   /**
    * Moves an attempt through the transition table, keeps the payment's totals and queues its CRM write,
    * in one statement. `deliverInline`: the queued write is claimed for the caller, who delivers it now.
+   * `lookupRecovers`: a provider's answer to our own request, which a lookup can learn again: the store may
+   * trade durability in a database crash for speed (the attempt then stays in flight and is resolved).
    */
-  changeAttempt(id: AttemptId, change: AttemptChange, at: Date, options?: { readonly deliverInline?: boolean }): Promise<ChangeResult>;
+  changeAttempt(id: AttemptId, change: AttemptChange, at: Date, options?: { readonly deliverInline?: boolean; readonly lookupRecovers?: boolean }): Promise<ChangeResult>;
   findAttempt(id: AttemptId): Promise<{ attempt: RefundAttempt; payment: PaymentState } | null>;
   /** A payment's attempts, newest first. */
   listAttempts(paymentId: PaymentId, page: { readonly limit: number; readonly cursor?: string | null }): Promise<AttemptPage>;

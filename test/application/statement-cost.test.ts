@@ -7,8 +7,9 @@ import { hubSpotUserId, idempotencyKey } from '../../src/domain/ids';
 import { type TestBackend, testBackend } from '../support/test-backend';
 
 /** Every statement the ledger sends, counted: a refund's cost must not grow with the payment's history. */
-function counting(db: Database): { db: Database; count: () => number; reset: () => void } {
+function counting(db: Database): { db: Database; count: () => number; onOutcomesLane: () => number; reset: () => void } {
   let n = 0;
+  let onOutcomesLane = 0;
   const counted: Database = {
     query: (text, params) => {
       n += 1;
@@ -20,6 +21,13 @@ function counting(db: Database): { db: Database; count: () => number; reset: () 
         return db.urgent.query(text, params);
       },
     },
+    outcomes: {
+      query: (text, params) => {
+        n += 1;
+        onOutcomesLane += 1;
+        return db.outcomes.query(text, params);
+      },
+    },
     transaction: (work, options) =>
       db.transaction((tx) => {
         n += 2; // BEGIN (with its lock, in one round trip) and COMMIT
@@ -27,7 +35,15 @@ function counting(db: Database): { db: Database; count: () => number; reset: () 
       }, options),
     close: () => db.close(),
   };
-  return { db: counted, count: () => n, reset: () => (n = 0) };
+  return {
+    db: counted,
+    count: () => n,
+    onOutcomesLane: () => onOutcomesLane,
+    reset: () => {
+      n = 0;
+      onOutcomesLane = 0;
+    },
+  };
 }
 
 describe('what a refund costs the ledger', () => {
@@ -53,6 +69,8 @@ describe('what a refund costs the ledger', () => {
     const first = await refund('1', '1.00');
     // BEGIN, state under the payment's lock, insert, COMMIT, the outcome with its CRM job, the job done
     expect(first).toBe(6);
+    // the sender's record of Stripe's answer, on the connections that do not wait for the disk
+    expect(meter.onOutcomesLane()).toBe(1);
     for (let n = 0; n < 200; n += 1) await refund('1', '0.01');
     expect(await refund('1', '1.00')).toBe(first);
   });

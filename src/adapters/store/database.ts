@@ -10,6 +10,14 @@ export interface Database extends SqlExecutor {
    */
   readonly urgent: SqlExecutor;
   /**
+   * For the answer a provider gave to our own request, recorded by its sender: connections of their own whose
+   * commits do not wait for the disk (synchronous_commit off). A database crash can lose the last few tenths
+   * of a second of them; the attempt is then still in flight in the ledger, and the resolver asks the provider
+   * again, which is the truth about money (design §3). The reservation before the call stays fully durable,
+   * and any later durable commit makes these durable too (the WAL is written in order).
+   */
+  readonly outcomes: SqlExecutor;
+  /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws. `lock` takes a
    * transaction-level advisory lock (two int4 keys) in the same round trip as BEGIN, before any statement of
    * `work` takes its snapshot.

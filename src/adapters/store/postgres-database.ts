@@ -28,8 +28,9 @@ const DEFAULTS = { statementTimeoutMs: 5_000, lockTimeoutMs: 3_000, queryTimeout
 export async function openPostgresDatabase(connectionString: string, options: PostgresOptions = {}): Promise<Database> {
   const settings = { ...DEFAULTS, ...options };
   const max = options.maxConnections ?? 10;
-  const newPool = (size: number) => new pg.Pool({
+  const newPool = (size: number, sessionSettings?: string) => new pg.Pool({
     connectionString,
+    ...(sessionSettings ? { options: sessionSettings } : {}),
     max: size,
     application_name: options.applicationName ?? 'refund-card',
     connectionTimeoutMillis: settings.connectTimeoutMs,
@@ -49,6 +50,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
   );
   const pool = newPool(max);
   let urgentPool: pg.Pool | null = null;
+  let outcomesPool: pg.Pool | null = null;
   try {
     const client = await pool.connect();
     client.release();
@@ -71,6 +73,9 @@ export async function openPostgresDatabase(connectionString: string, options: Po
     ...executor(pool, pool),
     urgent: {
       query: (text, params) => executor((urgentPool ??= newPool(URGENT_CONNECTIONS)), urgentPool).query(text, params),
+    },
+    outcomes: {
+      query: (text, params) => executor((outcomesPool ??= newPool(URGENT_CONNECTIONS, '-c synchronous_commit=off')), outcomesPool).query(text, params),
     },
     async transaction(work, options = {}) {
       let connection: pg.PoolClient;
@@ -97,7 +102,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
       }
     },
     close: async () => {
-      await Promise.all([pool.end(), urgentPool?.end()]);
+      await Promise.all([pool.end(), urgentPool?.end(), outcomesPool?.end()]);
     },
   };
 }

@@ -101,10 +101,10 @@ export class SqlLedger implements Ledger {
     return this.gate.run(`${provider}:${providerTransactionId}`, () => reserve(this.db, this.newId(), this.clock.now(), sighting, draft, options, judge));
   }
 
-  async changeAttempt(id: AttemptId, change: AttemptChange, at: Date, options: { deliverInline?: boolean } = {}): Promise<ChangeResult> {
+  async changeAttempt(id: AttemptId, change: AttemptChange, at: Date, options: { deliverInline?: boolean; lookupRecovers?: boolean } = {}): Promise<ChangeResult> {
     const { text, values } = changeStatement(id, change, at, options.deliverInline ?? false);
     // An outcome is what already happened at a provider: it skips the queue of new work.
-    const executor = change.kind === 'outcome' ? this.db.urgent : this.db;
+    const executor = change.kind !== 'outcome' ? this.db : options.lookupRecovers ? this.db.outcomes : this.db.urgent;
     const [row] = await executor.query<Record<string, unknown> & { room: bigint; voided: bigint; job_id: bigint | null; job_tries: number | null; records: string[] | null }>(text, values);
     if (!row) return { kind: 'not_found' };
     const before = attemptFromRow(unprefixed<AttemptRow>(row, 'c_')!);

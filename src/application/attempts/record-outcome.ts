@@ -12,7 +12,9 @@ export type ChangeSource = 'sender' | 'resolver' | 'approval' | 'expiry' | 'webh
  * (the outbox keeps it if that fails).
  */
 export async function recordChange(deps: RefundDeps, attempt: Pick<RefundAttempt, 'id'>, change: AttemptChange, source: ChangeSource): Promise<ChangeResult> {
-  const result = await deps.ledger.changeAttempt(attempt.id, change, deps.clock.now(), { deliverInline: true });
+  // The sender's record of its own call: if a database crash loses it, the resolver asks the provider again.
+  const lookupRecovers = source === 'sender' && change.kind === 'outcome';
+  const result = await deps.ledger.changeAttempt(attempt.id, change, deps.clock.now(), { deliverInline: true, lookupRecovers });
   if (result.kind === 'changed') {
     const { attempt: changed } = result;
     deps.logger.info('refund attempt', {

@@ -85,6 +85,13 @@ describe('the PostgreSQL ledger database under faults', () => {
     }
   });
 
+  it('commits the outcomes lane without waiting for the disk, and everything else durably', async () => {
+    expect(await db.outcomes.query('SHOW synchronous_commit')).toEqual([{ synchronous_commit: 'off' }]);
+    expect(await db.urgent.query('SHOW synchronous_commit')).toEqual([{ synchronous_commit: 'on' }]);
+    expect(await db.query('SHOW synchronous_commit')).toEqual([{ synchronous_commit: 'on' }]);
+    expect(await db.transaction((tx) => tx.query('SHOW synchronous_commit'))).toEqual([{ synchronous_commit: 'on' }]);
+  });
+
   it('does not open on a server that does not answer', async () => {
     await expect(openPostgresDatabase('postgres://nobody:x@127.0.0.1:1/none', { connectTimeoutMs: 500 })).rejects.toThrow();
   });
