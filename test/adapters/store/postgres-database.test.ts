@@ -92,6 +92,15 @@ describe('the PostgreSQL ledger database under faults', () => {
     expect(await db.transaction((tx) => tx.query('SHOW synchronous_commit'))).toEqual([{ synchronous_commit: 'on' }]);
   });
 
+  it('prepares a statement with parameters once per connection and reuses it', async () => {
+    const prepared = await db.transaction(async (tx) => {
+      expect(await tx.query('SELECT $1::int + 1 AS n', [1])).toEqual([{ n: 2 }]);
+      expect(await tx.query('SELECT $1::int + 1 AS n', [41])).toEqual([{ n: 42 }]);
+      return tx.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements WHERE statement = $1', ['SELECT $1::int + 1 AS n']);
+    });
+    expect(prepared).toEqual([{ statement: 'SELECT $1::int + 1 AS n' }]);
+  });
+
   it('does not open on a server that does not answer', async () => {
     await expect(openPostgresDatabase('postgres://nobody:x@127.0.0.1:1/none', { connectTimeoutMs: 500 })).rejects.toThrow();
   });
