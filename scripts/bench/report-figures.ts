@@ -59,7 +59,23 @@ export async function measureSummary(api: SignedClient, databaseUrl: string, opt
   };
   const byGroup = new Map<string, Summary>();
   for (const groupBy of SUMMARY_GROUPS) byGroup.set(groupBy, await timed(`/api/refunds/summary?groupBy=${groupBy}`));
-  return { attempts, seedMs, byGroup, firstPage: await timed('/api/refunds?limit=50') };
+  const firstPage = await timed('/api/refunds?limit=50');
+  await removeSeeded(databaseUrl);
+  return { attempts, seedMs, byGroup, firstPage };
+}
+
+/**
+ * The copies bypass the payments' totals and a fifth of them look in flight, which the resolver would then look
+ * up at the fake Stripe in later phases: they go once timed, leaving the ledger as the backend made it.
+ */
+async function removeSeeded(databaseUrl: string): Promise<void> {
+  const client = new pg.Client(databaseUrl);
+  await client.connect();
+  try {
+    await client.query("DELETE FROM refund_attempts WHERE idempotency_key LIKE 'seed-%'");
+  } finally {
+    await client.end();
+  }
 }
 
 export interface BulkFigures {
