@@ -7,7 +7,8 @@ import type { Logger } from '../ports/logger';
  */
 export interface BackgroundTasks {
   run(name: string, task: () => Promise<unknown>): void;
-  drain(): Promise<void>;
+  /** Resolves when every task is done, or after `withinMs` if given (the rest goes on, with the outbox behind it). */
+  drain(withinMs?: number): Promise<void>;
 }
 
 export function backgroundTasks(logger: Logger): BackgroundTasks {
@@ -19,8 +20,20 @@ export function backgroundTasks(logger: Logger): BackgroundTasks {
         .finally(() => running.delete(promise));
       running.add(promise);
     },
-    async drain() {
-      while (running.size > 0) await Promise.all([...running]);
+    async drain(withinMs) {
+      const all = (async () => {
+        while (running.size > 0) await Promise.all([...running]);
+      })();
+      if (withinMs === undefined) return all;
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, Math.max(0, withinMs));
+      });
+      try {
+        await Promise.race([all, late]);
+      } finally {
+        clearTimeout(timer);
+      }
     },
   };
 }

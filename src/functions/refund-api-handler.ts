@@ -1,3 +1,4 @@
+import { ANSWER_WITHIN_MS } from '../application/attempts/request-budget';
 import { getTransaction } from '../application/get-transaction';
 import type { RefundDeps } from '../application/refund-deps';
 import { requestRefund } from '../application/request-refund/request-refund';
@@ -60,7 +61,9 @@ export function createRefundApi(host: RefundApiHost): (context?: unknown) => Pro
     } catch (error) {
       result = failure(deps.logger, error, operation);
     } finally {
-      await deps.background.drain();
+      // The CRM write-back and any outcome still being recorded finish here, but never past HubSpot's budget:
+      // the outbox and the resolver take over what is left.
+      await deps.background.drain(ANSWER_WITHIN_MS - (Date.now() - started));
     }
     deps.logger.info('function', { function: 'refund_api', operation, status: result.status, ms: Date.now() - started, userId: actor });
     return result;
