@@ -70,13 +70,23 @@ export async function openPostgresDatabase(connectionString: string, options: Po
       }
     },
   });
+  let closed = false;
+  // The lanes open on first use; once closed, a late query goes to the ended main pool (which refuses it)
+  // rather than open a pool nobody will close.
+  const lane = (open: () => pg.Pool): pg.Pool => (closed ? pool : open());
   return {
     ...executor(pool, pool),
     urgent: {
-      query: (text, params) => executor((urgentPool ??= newPool(URGENT_CONNECTIONS)), urgentPool).query(text, params),
+      query: (text, params) => {
+        const target = lane(() => (urgentPool ??= newPool(URGENT_CONNECTIONS)));
+        return executor(target, target).query(text, params);
+      },
     },
     outcomes: {
-      query: (text, params) => executor((outcomesPool ??= newPool(URGENT_CONNECTIONS, '-c synchronous_commit=off')), outcomesPool).query(text, params),
+      query: (text, params) => {
+        const target = lane(() => (outcomesPool ??= newPool(URGENT_CONNECTIONS, '-c synchronous_commit=off')));
+        return executor(target, target).query(text, params);
+      },
     },
     async transaction(work, options = {}) {
       let connection: pg.PoolClient;
@@ -103,6 +113,7 @@ export async function openPostgresDatabase(connectionString: string, options: Po
       }
     },
     close: async () => {
+      closed = true;
       await Promise.all([pool.end(), urgentPool?.end(), outcomesPool?.end()]);
     },
   };

@@ -101,6 +101,14 @@ describe('the PostgreSQL ledger database under faults', () => {
     expect(prepared).toEqual([{ statement: 'SELECT $1::int + 1 AS n' }]);
   });
 
+  it('opens no lane after it is closed: a late outcome is refused, not left on a pool nobody closes', async () => {
+    const late = await openPostgresDatabase(url, { applicationName: 'closed-under-test' });
+    await late.close();
+    await expect(late.outcomes.query('SELECT 1')).rejects.toThrow();
+    await expect(late.urgent.query('SELECT 1')).rejects.toThrow();
+    expect(await admin("SELECT pid FROM pg_stat_activity WHERE application_name = 'closed-under-test'")).toEqual([]);
+  });
+
   it('does not open on a server that does not answer', async () => {
     await expect(openPostgresDatabase('postgres://nobody:x@127.0.0.1:1/none', { connectTimeoutMs: 500 })).rejects.toThrow();
   });
