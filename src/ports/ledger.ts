@@ -106,9 +106,9 @@ export type ChangeResult =
       readonly delivery: OutboxJob | null;
     }
   /** the same status again with nothing new: nothing written */
-  | { readonly kind: 'unchanged'; readonly attempt: RefundAttempt }
+  | { readonly kind: 'unchanged'; readonly attempt: RefundAttempt; readonly payment: PaymentState }
   /** the transition table does not allow it from where the attempt is */
-  | { readonly kind: 'not_allowed'; readonly attempt: RefundAttempt }
+  | { readonly kind: 'not_allowed'; readonly attempt: RefundAttempt; readonly payment: PaymentState }
   | { readonly kind: 'no_longer_fits'; readonly attempt: RefundAttempt; readonly refundableMinor: bigint }
   | { readonly kind: 'not_found' };
 

@@ -111,7 +111,7 @@ ev AS (
 ob AS (
   INSERT INTO crm_outbox (object_type, object_id, attempt_id, payment_id, next_attempt_at, created_at, tries)
   SELECT object_type, object_id, id, payment_id, $17, $4, $18 FROM upd RETURNING id, tries)
-SELECT c.status AS found_status, ${attemptColumnsAs('c', 'c_')}, ${attemptColumnsAs('upd', 'a_')}, ${paymentColumnsAs('pay', 'p_')},
+SELECT c.status AS found_status, ${attemptColumnsAs('c', 'c_')}, ${attemptColumnsAs('upd', 'a_')}, ${paymentColumnsAs('pay', 'p_')}, ${paymentColumnsAs('pp', 'q_')},
   pp.paid_minor - pp.refunded_minor - pp.in_flight_minor - pp.held_minor + c.amount_minor AS room,
   pp.voided_minor AS voided, (SELECT id FROM ob) AS job_id, (SELECT tries FROM ob) AS job_tries,
   (SELECT array_agg(r.object_type || '/' || r.object_id ORDER BY r.object_type, r.object_id) FROM payment_records r WHERE r.payment_id = c.payment_id) AS records

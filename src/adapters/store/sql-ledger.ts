@@ -114,7 +114,8 @@ export class SqlLedger implements Ledger {
         return { kind: 'no_longer_fits', attempt: before, refundableMinor: row.voided > 0n || row.room < 0n ? 0n : row.room };
       }
       const allowed = values[2] as readonly string[];
-      return before.status === values[1] && allowed.includes(before.status) ? { kind: 'unchanged', attempt: before } : { kind: 'not_allowed', attempt: before };
+      const payment = paymentFromRow(unprefixed<PaymentRow>(row, 'q_')!);
+      return before.status === values[1] && allowed.includes(before.status) ? { kind: 'unchanged', attempt: before, payment } : { kind: 'not_allowed', attempt: before, payment };
     }
     const attempt = attemptFromRow(changed);
     const payment = paymentFromRow(unprefixed<PaymentRow>(row, 'p_')!);

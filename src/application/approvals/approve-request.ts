@@ -5,7 +5,7 @@ import type { ProviderOutcome } from '../../ports/payment-provider';
 import { type AttemptResult, attemptResult } from '../attempts/attempt-result';
 import { configuredProvider } from '../attempts/prepare-attempt';
 import { requestBudget } from '../attempts/request-budget';
-import { sendAndRecord } from '../attempts/send-and-record';
+import { afterSending, sendAndRecord } from '../attempts/send-and-record';
 import { recordChange } from '../attempts/record-outcome';
 import type { RefundDeps } from '../refund-deps';
 import { changed, pendingRequest } from './decide-request';
@@ -34,10 +34,6 @@ export async function approveRequest(deps: RefundDeps, id: AttemptId, userId: Hu
     }
     return provider.refund({ ...common, amount, isFullAmount, reason: attempt.reason });
   });
-  if (sent.kind === 'unrecorded') return attemptResult('created', attempt.transaction, sent.attempt, approved.payment);
-  // The provider's webhook about this very refund was recorded first: the attempt already says so.
-  const current = sent.result.kind === 'unchanged' ? await deps.ledger.findAttempt(attempt.id) : null;
-  if (current) return attemptResult('created', attempt.transaction, current.attempt, current.payment);
-  const recorded = changed(sent.result, payment.currency);
+  const recorded = afterSending(sent, approved.payment);
   return attemptResult('created', attempt.transaction, recorded.attempt, recorded.payment);
 }

@@ -3,9 +3,9 @@
  * runs from the start of the use case; the provider call gets what is left after keeping a share for
  * recording its answer, and never more than PROVIDER_TIMEOUT_MS.
  */
-const ANSWER_WITHIN_MS = 14_000;
+export const ANSWER_WITHIN_MS = 14_000;
 const RECORDING_SHARE_MS = 2_000;
-/** a provider is never given less than this: below it, nearly every answer would be `unknown` */
+/** a provider is never given less than this: below it, nearly every answer would be `unknown`, so it is not asked */
 const MIN_PROVIDER_MS = 1_000;
 /** the recording of an answer is never given less than this, even when the rest of the request ran long */
 const MIN_RECORDING_MS = 500;
@@ -20,8 +20,13 @@ export function requestBudget(now: () => number = () => performance.now()): Requ
   return { leftMs: () => deadline - now() };
 }
 
-export function providerBudgetMs(budget: RequestBudget, providerTimeoutMs: number): number {
-  return Math.round(Math.max(MIN_PROVIDER_MS, Math.min(providerTimeoutMs, budget.leftMs() - RECORDING_SHARE_MS)));
+/**
+ * The provider's share, or null when the steps before it (the record read, waiting for the payment's turn, the
+ * database) left less than the provider's minimum: then nothing is sent, rather than answer past the budget.
+ */
+export function providerBudgetMs(budget: RequestBudget, providerTimeoutMs: number): number | null {
+  const room = budget.leftMs() - RECORDING_SHARE_MS;
+  return room < Math.min(MIN_PROVIDER_MS, providerTimeoutMs) ? null : Math.round(Math.min(providerTimeoutMs, room));
 }
 
 export function recordingBudgetMs(budget: RequestBudget): number {

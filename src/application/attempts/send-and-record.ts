@@ -1,6 +1,7 @@
 import type { RefundAttempt } from '../../domain/attempt';
 import { isAppError } from '../../domain/errors';
-import type { ChangeResult } from '../../ports/ledger';
+import { assertNever } from '../../domain/assert-never';
+import type { ChangeResult, PaymentState } from '../../ports/ledger';
 import type { PaymentProvider, ProviderOutcome } from '../../ports/payment-provider';
 import type { RefundDeps } from '../refund-deps';
 import { withDeadline } from './provider-deadline';
@@ -22,7 +23,9 @@ export async function sendAndRecord(
   budget: RequestBudget,
   call: (signal: AbortSignal) => Promise<ProviderOutcome>,
 ): Promise<SentAttempt> {
-  const outcome = await withDeadline(deps, provider.name, attempt, call, providerBudgetMs(budget, deps.providerTimeoutMs));
+  const providerMs = providerBudgetMs(budget, deps.providerTimeoutMs);
+  const outcome = providerMs === null ? OUT_OF_TIME : await withDeadline(deps, provider.name, attempt, call, providerMs);
+  if (providerMs === null) deps.logger.warn('not sent: too little of the request budget left for the provider', { attemptId: attempt.id, leftMs: Math.round(budget.leftMs()) });
   const recording = recordChange(deps, attempt, { kind: 'outcome', outcome }, 'sender');
   const limitMs = recordingBudgetMs(budget);
   let timer: NodeJS.Timeout | undefined;
@@ -33,8 +36,13 @@ export async function sendAndRecord(
     const result = await Promise.race([recording, late]);
     if (result !== 'late') return { kind: 'recorded', result };
   } catch (error) {
-    if (!(isAppError(error) && error.code === 'LEDGER_UNAVAILABLE')) throw error;
-    deps.logger.error('outcome not recorded: the ledger did not answer; the resolver will look it up', { attemptId: attempt.id, status: outcome.status });
+    // Whatever went wrong, the provider has answered: the rep hears "being checked", never a bare error that
+    // invites a second refund, and the resolver asks the provider again.
+    deps.logger.error('outcome not recorded; the resolver will look it up', {
+      attemptId: attempt.id,
+      status: outcome.status,
+      ...(isAppError(error) && error.code === 'LEDGER_UNAVAILABLE' ? {} : { error: String(error) }),
+    });
     return { kind: 'unrecorded', attempt: unrecorded(attempt) };
   } finally {
     clearTimeout(timer);
@@ -46,6 +54,33 @@ export async function sendAndRecord(
     ),
   );
   return { kind: 'unrecorded', attempt: unrecorded(attempt) };
+}
+
+const OUT_OF_TIME: ProviderOutcome = {
+  status: 'failed',
+  providerRefundId: null,
+  failure: { code: 'not_sent', message: 'Nothing was sent to the payment provider: the request ran out of time before it could be. You can try again.' },
+};
+
+/**
+ * What the rep is told once the provider was asked: the attempt as the ledger has it now. A webhook about this
+ * very refund may have been recorded first; the ledger then keeps the provider's word (`unchanged`, or
+ * `not_allowed` when our later `unknown` may not overwrite its `succeeded`).
+ */
+export function afterSending(sent: SentAttempt, reservedPayment: PaymentState): { readonly attempt: RefundAttempt; readonly payment: PaymentState } {
+  if (sent.kind === 'unrecorded') return { attempt: sent.attempt, payment: reservedPayment };
+  const result = sent.result;
+  switch (result.kind) {
+    case 'changed':
+    case 'unchanged':
+    case 'not_allowed':
+      return { attempt: result.attempt, payment: result.payment };
+    case 'not_found': // the attempt was reserved by this very request
+    case 'no_longer_fits': // only an approval is refused for room
+      throw new Error(`a sent attempt could not record its outcome (${result.kind})`);
+    default:
+      return assertNever(result);
+  }
 }
 
 function unrecorded(attempt: RefundAttempt): RefundAttempt {

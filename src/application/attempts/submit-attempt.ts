@@ -9,7 +9,7 @@ import type { RefundDeps } from '../refund-deps';
 import { type AttemptResult, attemptResult } from './attempt-result';
 import type { PreparedAttempt } from './prepare-attempt';
 import type { RequestBudget } from './request-budget';
-import { sendAndRecord } from './send-and-record';
+import { afterSending, sendAndRecord } from './send-and-record';
 import { DAY_MS, DECLINE_WINDOW_MS, refundJudge } from './refund-judge';
 import { reserveRejection } from './reserve-rejection';
 
@@ -42,14 +42,8 @@ export async function submitAttempt(deps: RefundDeps, prepared: PreparedAttempt,
         return attemptResult('created', transaction.ref, reserved.attempt, reserved.payment);
       }
       const sent = await sendAndRecord(deps, provider, reserved.attempt, budget, (signal) => call(reserved.attempt, reserved.payment, reserved.isFullAmount, signal));
-      // Sent, but the answer could not be kept yet: the attempt stays in flight in the ledger and is looked up later.
-      if (sent.kind === 'unrecorded') return attemptResult('created', transaction.ref, sent.attempt, reserved.payment);
-      const recorded = sent.result;
-      if (recorded.kind === 'changed') return attemptResult('created', transaction.ref, recorded.attempt, recorded.payment);
-      // The provider's webhook about this very refund was recorded first: the attempt already says so.
-      const current = await deps.ledger.findAttempt(reserved.attempt.id);
-      if (!current || recorded.kind === 'not_found') throw new Error(`attempt ${reserved.attempt.id} could not record its outcome (${recorded.kind})`);
-      return attemptResult('created', transaction.ref, current.attempt, current.payment);
+      const { attempt, payment } = afterSending(sent, reserved.payment);
+      return attemptResult('created', transaction.ref, attempt, payment);
     }
     default:
       throw reserveRejection(reserved, transaction.currency);
