@@ -127,6 +127,17 @@ describe('SqlLedger: the payment is the unit', () => {
     expect(await reserveWith(ledger, { sighting: { recordAmountMinor: 9000n }, draft: { amount: 5001n } })).toEqual({ kind: 'exceeds_refundable', refundableMinor: 5000n });
   });
 
+  it('reads a known payment through a known record without writing: no row lock, so nothing waits for the disk', async () => {
+    await ledger.seePayment(sighting({ recordAmountMinor: 5000n }), new Date());
+    const [first] = await db.query<{ xmin: string }>('SELECT xmin::text FROM payment_records');
+    await ledger.seePayment(sighting({ recordAmountMinor: 5000n }), new Date());
+    // a lock taken by ON CONFLICT DO UPDATE would leave its transaction id in xmax
+    expect(await db.query('SELECT xmin::text, xmax::text FROM payment_records')).toEqual([{ xmin: first?.xmin, xmax: '0' }]);
+    // a changed record amount is still written
+    await ledger.seePayment(sighting({ recordAmountMinor: 6000n }), new Date());
+    expect(await db.query('SELECT record_amount_minor FROM payment_records')).toEqual([{ record_amount_minor: 6000n }]);
+  });
+
   it('takes the provider\'s own figure over the record\'s', async () => {
     const seen = await ledger.seePayment(sighting({ recordAmountMinor: 5000n }), new Date());
     const confirmed = await ledger.recordProviderAmount(seen.id, 4200n, new Date());
