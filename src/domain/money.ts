@@ -29,21 +29,36 @@ export type ParseResult = { ok: true; money: Money } | { ok: false; error: Money
 export function parseMoney(input: string, currencyRaw: string, options: { allowZero?: boolean } = {}): ParseResult {
   const currency = toCurrencyCode(currencyRaw);
   if (!currency) return { ok: false, error: { kind: 'unknown_currency' } };
-  const text = input.trim();
-  if (text === '') return { ok: false, error: { kind: 'empty' } };
-  const match = PLAIN_DECIMAL.exec(text);
-  if (!match) return { ok: false, error: { kind: 'not_a_decimal' } };
-  const whole = match[1] ?? '';
-  const fraction = (match[2] ?? '').replace(/0+$/, '');
-  const significant = (whole.replace(/^0+/, '') + fraction).length;
-  if (significant > MAX_DIGITS || whole.length + (match[2] ?? '').length > MAX_DIGITS + 4) {
-    return { ok: false, error: { kind: 'too_many_digits', maxDigits: MAX_DIGITS } };
-  }
+  const parts = decimalParts(input);
+  if ('kind' in parts) return { ok: false, error: parts };
+  const { whole, fraction } = parts;
   const exponent = exponentOf(currency);
   if (fraction.length > exponent) return { ok: false, error: { kind: 'too_precise', decimals: exponent } };
   const minor = BigInt(whole + fraction.padEnd(exponent, '0'));
   if (minor < 0n || (minor === 0n && !options.allowZero)) return { ok: false, error: { kind: 'not_positive' } };
   return { ok: true, money: { minor, currency } };
+}
+
+/**
+ * What can be said of a requested amount before its currency is known (a bulk file is checked before any record
+ * is read): a plain decimal of at most 15 digits, above zero. `parseMoney` then checks the currency's decimals.
+ */
+export function amountShapeError(input: string): MoneyParseError | null {
+  const parts = decimalParts(input);
+  if ('kind' in parts) return parts;
+  return /[1-9]/.test(parts.whole + parts.fraction) ? null : { kind: 'not_positive' };
+}
+
+function decimalParts(input: string): { readonly whole: string; readonly fraction: string } | MoneyParseError {
+  const text = input.trim();
+  if (text === '') return { kind: 'empty' };
+  const match = PLAIN_DECIMAL.exec(text);
+  if (!match) return { kind: 'not_a_decimal' };
+  const whole = match[1] ?? '';
+  const fraction = (match[2] ?? '').replace(/0+$/, '');
+  const significant = (whole.replace(/^0+/, '') + fraction).length;
+  if (significant > MAX_DIGITS || whole.length + (match[2] ?? '').length > MAX_DIGITS + 4) return { kind: 'too_many_digits', maxDigits: MAX_DIGITS };
+  return { whole, fraction };
 }
 
 /** Formats minor units as the decimal string used at every boundary: always the currency's decimals. */

@@ -20,6 +20,8 @@ const FILE = [
   'deals,1004,0.010,duplicate,"a note',
   'over two lines"',
   'deals,1001,,lost,',
+  'deals,1005,abc,duplicate,',
+  'deals,1005,0.00,duplicate,',
 ].join('\n');
 
 describe('bulk refund files', () => {
@@ -30,6 +32,8 @@ describe('bulk refund files', () => {
       { line: 6, problem: 'note: is required when the reason is "other"' },
       { line: 7, problem: 'the same refund as line 2: remove one, or make them differ (a note)' },
       { line: 10, problem: expect.stringMatching(/^reason: /) },
+      { line: 11, problem: 'amount: Write the amount as digits with an optional decimal point, like "12.34".' },
+      { line: 12, problem: 'amount: The amount must be greater than zero.' },
     ]);
     expect(rows.map((row) => row.line)).toEqual([2, 3, 4, 8]);
     expect(rows[3]).toMatchObject({ objectId: '1004', amount: '0.010', note: 'a note\nover two lines' });
@@ -102,6 +106,8 @@ describe('a bulk run', () => {
       ['7', 'invalid'],
       ['8', 'refunded'],
       ['10', 'invalid'],
+      ['11', 'invalid'],
+      ['12', 'invalid'],
     ]);
     expect(written[2]?.message).toBe('INVALID_REQUEST: EUR allows at most 2 decimals.');
   });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
 import { refundBody, transactionParams } from '../../contract/request-schemas';
+import { amountShapeError, describeMoneyError } from '../../domain/money';
 
 /** The columns of a bulk refund file (design §7); amount may be empty for everything still refundable. */
 export const BULK_COLUMNS = ['objectType', 'objectId', 'amount', 'reason', 'note'] as const;
@@ -68,6 +69,11 @@ export function readBulkFile(content: string): { rows: BulkRow[]; bad: BadRow[];
     const full = refundBody.safeParse({ ...(parsed.data.amount ? { amount: parsed.data.amount } : {}), reason: parsed.data.reason, ...(parsed.data.note ? { note: parsed.data.note } : {}), idempotencyKey: 'checking-only' });
     if (!full.success) {
       bad.push({ line, problem: full.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') });
+      continue;
+    }
+    const amountError = parsed.data.amount === undefined ? null : amountShapeError(parsed.data.amount);
+    if (amountError) {
+      bad.push({ line, problem: `amount: ${describeMoneyError(amountError, '')}` });
       continue;
     }
     const identity = JSON.stringify([parsed.data.objectType, parsed.data.objectId, parsed.data.amount ?? '', parsed.data.reason, parsed.data.note ?? '']);
