@@ -14,7 +14,7 @@ const storableText = (max: number) => z.string().max(max).refine((text) => !UNST
 
 /** What a refund and a void both carry: why, an optional note (required for "other"), and the form's key. */
 const attemptFields = {
-  reason: z.enum(REFUND_REASONS),
+  reason: z.enum(REFUND_REASONS, { error: `must be one of ${REFUND_REASONS.join(', ')}` }),
   note: storableText(2000).optional(),
   idempotencyKey: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be 8 to 128 letters, digits or . _ : -'),
 };
