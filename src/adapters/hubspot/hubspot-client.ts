@@ -91,7 +91,13 @@ async function attempt(sdk: SdkConfig, request: HubSpotRequest, timeoutMs: numbe
   const params = new URLSearchParams();
   for (const [name, value] of request.query ?? []) params.append(name, value);
   const query = params.size > 0 ? `?${params.toString()}` : '';
-  const call: Promise<Outcome> = HttpClient.send(new Request(sdk, { method: request.method, path: request.path + query, body: request.body }))
+  const abandoned = new AbortController();
+  const sdkRequest = new Request(sdk, { method: request.method, path: request.path + query, body: request.body });
+  // HttpClient.send passes getSendData() to node-fetch 2, which accepts an AbortSignal: an attempt given up on
+  // closes its socket, rather than keep it open for as long as a stalled HubSpot keeps silent.
+  const sendData = sdkRequest.getSendData.bind(sdkRequest);
+  sdkRequest.getSendData = () => ({ ...sendData(), signal: abandoned.signal });
+  const call: Promise<Outcome> = HttpClient.send(sdkRequest)
     .then(async (response) => ({
       kind: 'response' as const,
       status: response.status,
@@ -101,7 +107,10 @@ async function attempt(sdk: SdkConfig, request: HubSpotRequest, timeoutMs: numbe
     .catch((error: unknown) => ({ kind: 'no_response' as const, reason: 'network' as const, errorCode: networkErrorCode(error) }));
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<Outcome>((resolve) => {
-    timer = setTimeout(() => resolve({ kind: 'no_response', reason: 'timeout' }), timeoutMs);
+    timer = setTimeout(() => {
+      resolve({ kind: 'no_response', reason: 'timeout' });
+      abandoned.abort();
+    }, timeoutMs);
   });
   try {
     return await Promise.race([call, timeout]);
