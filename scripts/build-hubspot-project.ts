@@ -54,7 +54,7 @@ export async function buildProject(options: BuildOptions = {}): Promise<BuildRes
     localDev = path.join('src', 'app', 'local.json');
     writeJson(path.join(outDir, localDev), { proxy: { [settings.backendOrigin]: settings.localBackendUrl } });
   }
-  const components = copyComponents(options.extensionsDir ?? path.join(ROOT, 'extensions'), srcDir, settings.card);
+  const components = copyComponents(options.extensionsDir ?? path.join(ROOT, 'extensions'), srcDir, settings.card, settings.page);
   const bundled = await bundleFunction(ROOT, srcDir);
   return {
     outDir,

@@ -18,7 +18,8 @@ interface ApprovalRowProps {
 
 /** One request: what, on which payment, by whom, why, until when; Approve and Reject open the decision with its note. */
 export function ApprovalRow({ item, onDecided, onClosed }: ApprovalRowProps) {
-  const { api, portalId, locale, timeZone } = usePagesServices();
+  const services = usePagesServices();
+  const { api, locale, timeZone } = services;
   const actions = useExtensionActions<'pages'>();
   // each opening of a dialog is a new form
   const [sessions, setSessions] = useState(0);
@@ -60,7 +61,7 @@ export function ApprovalRow({ item, onDecided, onClosed }: ApprovalRowProps) {
     <TableRow testId={`approval-${id}`}>
       <TableCell testId={`approval-amount-${id}`}>{`${kindLabel(attempt.kind)} of ${formatMoney(attempt.amount, attempt.currency, locale)}`}</TableCell>
       <TableCell>
-        <Link testId={`approval-record-${id}`} href={recordUrl(portalId, transaction.objectType, transaction.objectId)}>
+        <Link testId={`approval-record-${id}`} href={recordUrl(services, transaction.objectType, transaction.objectId)}>
           {recordLabel(transaction.objectType, transaction.objectId)}
         </Link>
         <Text testId={`approval-payment-${id}`} variant="microcopy">

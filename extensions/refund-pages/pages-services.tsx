@@ -6,6 +6,8 @@ export interface PagesServices {
   readonly api: RefundsApi;
   /** for links to records */
   readonly portalId: number;
+  /** the account's HubSpot app host, for links to records */
+  readonly uiDomain: string;
   readonly locale: string | undefined;
   readonly timeZone: string | undefined;
   /** where rolling periods ("last 30 days") end */

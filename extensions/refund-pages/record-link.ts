@@ -1,11 +1,11 @@
 import { objectTypeIdOf } from '../shared/object-type';
 
 /**
- * The record's page in HubSpot. A page's context gives the portal id but not the portal's data center, so the
- * link uses app.hubspot.com; an account hosted in HubSpot's EU data center lives at app-eu1.hubspot.com instead.
+ * The record's page in HubSpot. A page's context gives the portal id but not the portal's data center: the host
+ * comes from the build (HUBSPOT_UI_DOMAIN, which `npm run setup` prints), app-eu1.hubspot.com for the EU one.
  */
-export function recordUrl(portalId: number, objectType: string, objectId: string): string {
-  return `https://app.hubspot.com/contacts/${portalId}/record/${encodeURIComponent(objectTypeIdOf(objectType))}/${encodeURIComponent(objectId)}`;
+export function recordUrl(where: { readonly portalId: number; readonly uiDomain: string }, objectType: string, objectId: string): string {
+  return `https://${where.uiDomain}/contacts/${where.portalId}/record/${encodeURIComponent(objectTypeIdOf(objectType))}/${encodeURIComponent(objectId)}`;
 }
 
 const RECORD_NAMES: Readonly<Record<string, string>> = {

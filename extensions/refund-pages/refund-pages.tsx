@@ -16,16 +16,16 @@ interface RefundPagesProps {
 /** The app's pages in HubSpot: the approval queue, and reports on refunds (design §6). */
 export function RefundPages({ config = PAGES_CONFIG, now = currentTime }: RefundPagesProps) {
   if (!config.ok) return <ConfigError what="The Refunds pages" message={config.message} />;
-  return <ConfiguredPages backendUrl={config.backendUrl} now={now} />;
+  return <ConfiguredPages backendUrl={config.backendUrl} uiDomain={config.uiDomain} now={now} />;
 }
 
-function ConfiguredPages({ backendUrl, now }: { backendUrl: string; now: () => Date }) {
+function ConfiguredPages({ backendUrl, uiDomain, now }: { backendUrl: string; uiDomain: string; now: () => Date }) {
   const context = useExtensionContext<'pages'>();
   const locale = usableLocale(context.user.locale);
   const timeZone = context.portal.timezone || undefined;
   const services = useMemo<PagesServices>(
-    () => ({ api: createRefundsApi(backendUrl), portalId: context.portal.id, locale, timeZone, now }),
-    [backendUrl, context.portal.id, locale, timeZone, now],
+    () => ({ api: createRefundsApi(backendUrl), portalId: context.portal.id, uiDomain, locale, timeZone, now }),
+    [backendUrl, context.portal.id, uiDomain, locale, timeZone, now],
   );
   return (
     <PagesServicesContext.Provider value={services}>

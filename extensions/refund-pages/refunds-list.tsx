@@ -12,7 +12,8 @@ import { useRefundPages } from './use-refund-pages';
 
 /** Refunds and voids across records, newest first, each linked to its record, a page at a time. */
 export function RefundsList({ query }: { query: ReportQuery }) {
-  const { api, portalId, locale, timeZone } = usePagesServices();
+  const services = usePagesServices();
+  const { api, locale, timeZone } = services;
   const { state, reload, page, hasNext, hasPrevious, next, previous } = useRefundPages(api, query);
 
   const rows = (items: readonly RefundListItem[]) =>
@@ -38,7 +39,7 @@ export function RefundsList({ query }: { query: ReportQuery }) {
             <TableRow key={item.id} testId={`refund-${item.id}`}>
               <TableCell>{formatDate(item.createdAt, locale, timeZone)}</TableCell>
               <TableCell>
-                <Link testId={`refund-record-${item.id}`} href={recordUrl(portalId, item.objectType, item.objectId)}>
+                <Link testId={`refund-record-${item.id}`} href={recordUrl(services, item.objectType, item.objectId)}>
                   {recordLabel(item.objectType, item.objectId)}
                 </Link>
               </TableCell>

@@ -2,7 +2,7 @@ import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod';
 import { BuildError, zodProblems } from './build-error';
-import type { CardConfig } from './build-settings';
+import type { CardConfig, PageConfig } from './build-settings';
 import { readJson, writeJson } from './files';
 
 const HSMETA = /-hsmeta\.json$/;
@@ -61,9 +61,10 @@ export interface CopiedComponent {
  * top-level folders and files it references are copied into that folder, and each component folder that
  * gets a component also gets extensions/package.json, tsconfig.json and shared/, because HubSpot installs
  * and builds each folder on its own. The backend settings are written next to each entrypoint: the card's
- * card-config.json (transport and backend), a page's backend-config.json (pages only use hubspot.fetch).
+ * card-config.json (transport and backend), a page's backend-config.json (backend, and the app domain its record
+ * links use; pages only use hubspot.fetch).
  */
-export function copyComponents(extensionsDir: string, srcDir: string, card: CardConfig): CopiedComponent[] {
+export function copyComponents(extensionsDir: string, srcDir: string, card: CardConfig, page: PageConfig): CopiedComponent[] {
   const metaFiles = existsSync(extensionsDir) ? findMetaFiles(extensionsDir) : [];
   const copied = new Set<string>();
   const components: CopiedComponent[] = [];
@@ -91,7 +92,7 @@ export function copyComponents(extensionsDir: string, srcDir: string, card: Card
     cpSync(file, path.join(srcDir, destination));
     const type = meta.type === 'pages' ? 'page' : meta.type;
     const configFile = path.join(path.dirname(path.join(srcDir, meta.config.entrypoint)), type === 'card' ? 'card-config.json' : 'backend-config.json');
-    writeJson(configFile, type === 'card' ? card : { backendUrl: card.backendUrl });
+    writeJson(configFile, type === 'card' ? card : page);
     components.push({ uid: meta.uid, type, meta: destination, entrypoint: meta.config.entrypoint, config: path.relative(srcDir, configFile) });
   }
   for (const dir of new Set(components.map((component) => COMPONENTS[component.type].dir))) copyFolderFiles(extensionsDir, path.join(srcDir, 'app', dir), dir);

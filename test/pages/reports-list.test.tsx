@@ -1,5 +1,6 @@
 import { Button, EmptyState, Link, Tag, TableCell, TableRow, Text } from '@hubspot/ui-extensions';
 import { listItem } from './pages-fixtures';
+import { readBackendConfig } from '../../extensions/shared/backend-config';
 import { renderPages } from './pages-driver';
 import { LAST_30_DAYS, paramsOf, reportsBackend, reportsReady } from './reports-driver';
 import { allText, spaced } from './renderer-helpers';
@@ -15,6 +16,13 @@ const page2 = [listItem({ id: 'r4', objectId: '1004', amount: '15.750', currency
 const page3 = [listItem({ id: 'r5', objectId: '1005' })];
 
 describe('recent refunds across records (design §7)', () => {
+  test('links records on the app domain the build was given (an account in the EU data center)', async () => {
+    reportsBackend({ list: [{ status: 200, body: { results: page1, nextCursor: null } }] });
+    const page = renderPages({ path: '/reports', config: readBackendConfig({ backendUrl: 'https://refunds.example.com', uiDomain: 'app-eu1.hubspot.com' }) });
+    await reportsReady(page);
+    expect(page.findByTestId(Link, 'refund-record-r1').props.href).toBe('https://app-eu1.hubspot.com/contacts/123/record/0-3/1001');
+  });
+
   test('lists each attempt with a link to its record, its amount, status, reason, requester and payment', async () => {
     reportsBackend({ list: [{ status: 200, body: { results: page1, nextCursor: null } }] });
     const page = renderPages({ path: '/reports' });

@@ -69,7 +69,7 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
     let parsed: Parsed;
 
     beforeAll(async () => {
-      result = await buildProject({ outDir, env: { BACKEND_URL: 'https://refunds.acme.test' } });
+      result = await buildProject({ outDir, env: { BACKEND_URL: 'https://refunds.acme.test', HUBSPOT_UI_DOMAIN: 'app-eu1.hubspot.com' } });
       parsed = await parse(outDir);
     });
 
@@ -104,11 +104,11 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
     it.each([
       ['settings', 'refund_settings', 'SETTINGS', 'refund-settings'],
       ['pages', 'refund_pages', 'PAGE', 'refund-pages'],
-    ])('gives app/%s its component, sources, shared modules, package.json, tsconfig.json and the backend URL', (dir, uid, componentType, folder) => {
+    ])('gives app/%s its component, sources, shared modules, package.json, tsconfig.json, the backend URL and the app domain', (dir, uid, componentType, folder) => {
       expect(byUid(parsed, uid)).toMatchObject({ componentType, metaFilePath: `app/${dir}/${folder}-hsmeta.json`, config: { entrypoint: `/app/${dir}/${folder}/entry.tsx` } });
       const component = path.join(outDir, 'src/app', dir);
       expect(existsSync(path.join(component, folder, 'entry.tsx'))).toBe(true);
-      expect(readJson(path.join(component, folder, 'backend-config.json'))).toEqual({ backendUrl: 'https://refunds.acme.test' });
+      expect(readJson(path.join(component, folder, 'backend-config.json'))).toEqual({ backendUrl: 'https://refunds.acme.test', uiDomain: 'app-eu1.hubspot.com' });
       expect(readJson(path.join(component, 'package.json'))).toEqual(readJson(path.join(ROOT, 'extensions/package.json')));
       expect(readJson(path.join(component, 'package.json')).dependencies).toEqual({ '@hubspot/ui-extensions': '0.17.0', react: '18.3.1', zod: expect.any(String) });
       expect(existsSync(path.join(component, 'tsconfig.json'))).toBe(true);
@@ -259,6 +259,7 @@ describe('npm run build: the upload-ready HubSpot project, checked with HubSpot\
       await expect(buildProject({ outDir: path.join(temp, 'bad'), env: { CARD_TRANSPORT: 'carrier-pigeon' } })).rejects.toThrow(/CARD_TRANSPORT: must be "fetch" or "serverless"/);
       await expect(buildProject({ outDir: path.join(temp, 'bad'), env: { BACKEND_URL: 'http://localhost:3000' } })).rejects.toThrow(/BACKEND_URL: must be an https:\/\/ URL/);
       await expect(buildProject({ outDir: path.join(temp, 'bad'), env: { BACKEND_URL: 'https://localhost' } })).rejects.toThrow(/BACKEND_URL: cannot be localhost/);
+      await expect(buildProject({ outDir: path.join(temp, 'bad'), env: { HUBSPOT_UI_DOMAIN: 'evil.example.com' } })).rejects.toThrow(/HUBSPOT_UI_DOMAIN: must be the account's HubSpot app domain/);
       expect(existsSync(path.join(temp, 'bad'))).toBe(false);
       await expect(buildProject({ outDir: ROOT })).rejects.toThrow(/Refusing to empty/);
       await expect(buildProject({ outDir: path.join(ROOT, 'src') })).rejects.toThrow(/Refusing to empty/);

@@ -111,7 +111,7 @@ export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSc
     return properties.map((property) => ({ kind: 'unchanged' as const, objectType, name: property.name }));
   }
 
-  async portalId(): Promise<null> {
+  async details(): Promise<null> {
     return null;
   }
 }

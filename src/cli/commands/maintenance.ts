@@ -30,6 +30,9 @@ export async function syncCrmCommand(session: CliSession): Promise<number> {
   return report.failed > 0 ? EXIT.unavailable : EXIT.ok;
 }
 
+/** The build's default for HUBSPOT_UI_DOMAIN (extensions/shared/backend-config.ts): only another one needs saying. */
+const PAGES_DEFAULT_UI_DOMAIN = 'app.hubspot.com';
+
 /** Runs before HUBSPOT_PORTAL_ID is set (it prints it), and refuses a HUBSPOT_PORTAL_ID of another account than the token's. */
 export async function setupCommand(session: CliSession): Promise<number> {
   if (session.config.mode === 'sandbox') {
@@ -42,6 +45,7 @@ export async function setupCommand(session: CliSession): Promise<number> {
   session.print({ ...crm, webhooks }, () =>
     [
       ...(crm.portalId ? [`HubSpot account (portal) id: ${crm.portalId}${configured === crm.portalId ? ' (HUBSPOT_PORTAL_ID)' : `: set HUBSPOT_PORTAL_ID=${crm.portalId} for the server`}`] : []),
+      ...(crm.uiDomain && crm.uiDomain !== PAGES_DEFAULT_UI_DOMAIN ? [`HubSpot app domain: ${crm.uiDomain}: build with HUBSPOT_UI_DOMAIN=${crm.uiDomain} so that the Refunds page links to records there`] : []),
       crm.changed === 0 ? 'The refund properties were already in place: nothing changed.' : `Changed ${crm.changed} propert(ies) or group(s):`,
       ...table(crm.changes.filter((change) => change.kind !== 'unchanged').map((change) => [change.kind, change.objectType, change.name])),
       ...describeWebhooks(webhooks, session.config.publicUrl !== null),

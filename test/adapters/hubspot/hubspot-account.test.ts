@@ -33,19 +33,21 @@ afterEach(() => {
 afterAll(() => nock.restore());
 
 describe('the HubSpot account the token belongs to', () => {
-  it('is the portalId of GET /account-info/v3/details, as a string', async () => {
+  it('is the portalId of GET /account-info/v3/details, as a string, with the domain of its HubSpot app', async () => {
     details().reply(200, DETAILS);
-    await expect(account().portalId()).resolves.toBe('12345678');
+    await expect(account().details()).resolves.toEqual({ portalId: '12345678', uiDomain: 'app-eu1.hubspot.com' });
   });
 
   it('is the app access problem it is when the token may not read it', async () => {
     details().reply(403, { status: 'error', message: 'This app hasn\'t been granted all required scopes', correlationId: 'aeb5f871-7f07-4993-9211-075dc63e7cbf', category: 'MISSING_SCOPES' });
-    await expect(account().portalId()).rejects.toMatchObject({ code: 'CRM_UNAVAILABLE' });
+    await expect(account().details()).rejects.toMatchObject({ code: 'CRM_UNAVAILABLE' });
   });
 
-  it('refuses an answer without a numeric portalId', async () => {
+  it('refuses an answer without a numeric portalId, or with a uiDomain that is not a host name', async () => {
     details().reply(200, { ...DETAILS, portalId: 'twelve' });
-    await expect(account().portalId()).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(account().details()).rejects.toMatchObject({ code: 'INTERNAL' });
+    details().reply(200, { ...DETAILS, uiDomain: 'https://evil.example/' });
+    await expect(account().details()).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
   it('is what `setup` reports, before it creates the refund properties', async () => {
@@ -58,7 +60,7 @@ describe('the HubSpot account the token belongs to', () => {
       },
     };
     const report = await setupCrm({ schema, account: account() }, ['deals']);
-    expect(report).toMatchObject({ portalId: '12345678', changed: 0 });
+    expect(report).toMatchObject({ portalId: '12345678', uiDomain: 'app-eu1.hubspot.com', changed: 0 });
     expect(asked).toEqual(['deals']);
   });
 });
