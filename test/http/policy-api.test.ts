@@ -2,7 +2,7 @@ import { policySource } from '../../src/application/policy/policy-source';
 import { seedPolicy } from '../../src/application/policy/seed-policy';
 import { silentLogger } from '../../src/adapters/logging/json-logger';
 import { parsePolicy } from '../../src/domain/policy';
-import { type HttpClient, startHttp, type TestBackend, testBackend } from '../support/test-backend';
+import { type HttpClient, httpTestBackend, startHttp, type TestBackend, testBackend } from '../support/test-backend';
 
 const ADMIN = '1';
 const REP = '2';
@@ -18,81 +18,70 @@ const tighter = {
 };
 
 describe('the refund policy over HTTP (design §5, §7)', () => {
-  let backend: TestBackend;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    backend = await testBackend();
-    http = await startHttp(backend.deps, { clientSecret: null, allowUnsigned: true });
-  });
-  beforeEach(() => backend.reset());
-  afterAll(async () => {
-    await http.close();
-    await backend.close();
-  });
+  const setup = httpTestBackend({ clientSecret: null, allowUnsigned: true });
 
   it('shows super admins the policy with its version, and nobody else', async () => {
-    const read = await http.request('GET', `/api/policy?userId=${ADMIN}`);
+    const read = await setup.http.request('GET', `/api/policy?userId=${ADMIN}`);
     expect(read).toMatchObject({
       status: 200,
       body: { version: 1, locked: false, source: 'seed', updatedBy: null, policy: { refunders: { teamIds: ['7'] }, limits: { USD: { perRefund: '500.00' } } } },
     });
-    expect((await http.request('GET', `/api/policy?userId=${REP}`)).body.error.code).toBe('NOT_PERMITTED');
-    expect((await http.request('GET', `/api/policy/history?userId=${REP}`)).status).toBe(403);
+    expect((await setup.http.request('GET', `/api/policy?userId=${REP}`)).body.error.code).toBe('NOT_PERMITTED');
+    expect((await setup.http.request('GET', `/api/policy/history?userId=${REP}`)).status).toBe(403);
   });
 
   it('saves a new version over the one read, which then applies to refunds', async () => {
-    const saved = await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: tighter, version: 1 } });
+    const saved = await setup.http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: tighter, version: 1 } });
     expect(saved).toMatchObject({ status: 200, body: { version: 2, source: 'settings', updatedBy: { userId: ADMIN, name: 'Ada Admin' }, policy: tighter } });
-    const refund = await http.request('POST', `/api/transactions/deals/1001/refunds?userId=${REP}`, { body: { amount: '150', reason: 'duplicate', idempotencyKey: 'policy-key-01' } });
+    const refund = await setup.http.request('POST', `/api/transactions/deals/1001/refunds?userId=${REP}`, { body: { amount: '150', reason: 'duplicate', idempotencyKey: 'policy-key-01' } });
     expect(refund.status).toBe(202);
-    const noNote = await http.request('POST', `/api/transactions/deals/1001/refunds?userId=${REP}`, { body: { amount: '10', reason: 'fraudulent', idempotencyKey: 'policy-key-02' } });
+    const noNote = await setup.http.request('POST', `/api/transactions/deals/1001/refunds?userId=${REP}`, { body: { amount: '10', reason: 'fraudulent', idempotencyKey: 'policy-key-02' } });
     expect(noNote).toMatchObject({ status: 400, body: { error: { code: 'INVALID_REQUEST', details: { field: 'note' } } } });
   });
 
   it('changes nothing when the same policy is saved again', async () => {
-    const current = (await http.request('GET', `/api/policy?userId=${ADMIN}`)).body;
-    const again = await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: current.policy, version: 1 } });
+    const current = (await setup.http.request('GET', `/api/policy?userId=${ADMIN}`)).body;
+    const again = await setup.http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: current.policy, version: 1 } });
     expect(again.body.version).toBe(1);
   });
 
   it('refuses a save over a version someone else replaced', async () => {
-    await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: tighter, version: 1 } });
-    const stale = await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: { ...tighter, approvalExpiresAfterHours: 12 }, version: 1 } });
+    await setup.http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: tighter, version: 1 } });
+    const stale = await setup.http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: { ...tighter, approvalExpiresAfterHours: 12 }, version: 1 } });
     expect(stale).toMatchObject({ status: 409, body: { error: { code: 'POLICY_VERSION_CONFLICT', details: { currentVersion: 2 } } } });
   });
 
   it('lists every problem of an invalid policy at once, and saves nothing', async () => {
-    const invalid = await http.request('PUT', `/api/policy?userId=${ADMIN}`, {
+    const invalid = await setup.http.request('PUT', `/api/policy?userId=${ADMIN}`, {
       body: { policy: { ...tighter, limits: { USD: { perRefund: '1.234' }, EURO: {} }, approvalExpiresAfterHours: 0, typo: true }, version: 1 },
     });
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe('INVALID_POLICY');
     expect(invalid.body.error.details.problems.map((problem: { path: string }) => problem.path).sort()).toEqual(['approvalExpiresAfterHours', 'limits.EURO', 'limits.USD.perRefund', 'typo']);
-    expect((await http.request('GET', `/api/policy?userId=${ADMIN}`)).body.version).toBe(1);
-    expect((await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { version: 1 } })).status).toBe(400);
-    expect((await http.request('PUT', `/api/policy?userId=${REP}`, { body: { policy: tighter, version: 1 } })).status).toBe(403);
+    expect((await setup.http.request('GET', `/api/policy?userId=${ADMIN}`)).body.version).toBe(1);
+    expect((await setup.http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { version: 1 } })).status).toBe(400);
+    expect((await setup.http.request('PUT', `/api/policy?userId=${REP}`, { body: { policy: tighter, version: 1 } })).status).toBe(403);
   });
 
   it('keeps the history, newest first, with who, when and what changed', async () => {
-    await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: tighter, version: 1 } });
-    await http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: { ...tighter, approvalExpiresAfterHours: 12 }, version: 2 } });
-    const history = await http.request('GET', `/api/policy/history?userId=${ADMIN}&limit=2`);
+    await setup.http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: tighter, version: 1 } });
+    await setup.http.request('PUT', `/api/policy?userId=${ADMIN}`, { body: { policy: { ...tighter, approvalExpiresAfterHours: 12 }, version: 2 } });
+    const history = await setup.http.request('GET', `/api/policy/history?userId=${ADMIN}&limit=2`);
     expect(history.body.results.map((item: { version: number }) => item.version)).toEqual([3, 2]);
     expect(history.body.results[0]).toMatchObject({ updatedBy: { name: 'Ada Admin' }, changes: ['approvalExpiresAfterHours: 48 → 12'] });
     expect(history.body.results[1].changes).toEqual(
       expect.arrayContaining(['approvers.teamIds: added 9', 'limits.USD.perRefund: 500.00 → 100.00', 'limits.USD.perDay: none → 300.00', 'otherCurrencies: no_limit → needs_approval']),
     );
     expect(history.body.nextCursor).toBe('2');
-    const older = await http.request('GET', `/api/policy/history?userId=${ADMIN}&cursor=2`);
+    const older = await setup.http.request('GET', `/api/policy/history?userId=${ADMIN}&cursor=2`);
     expect(older.body).toMatchObject({ results: [{ version: 1, changes: ['first version'] }], nextCursor: null });
   });
 
   it('is read-only when pinned by the configuration, and says so', async () => {
     const pinned = parsePolicy(tighter);
     if (!pinned.ok) throw new Error('invalid');
-    await seedPolicy(backend.deps.policyStore, { configured: pinned.document, locked: true }, backend.clock, silentLogger);
-    const locked = { ...backend.deps, policies: policySource(backend.deps.policyStore, backend.clock, true) };
+    await seedPolicy(setup.backend.deps.policyStore, { configured: pinned.document, locked: true }, setup.backend.clock, silentLogger);
+    const locked = { ...setup.backend.deps, policies: policySource(setup.backend.deps.policyStore, setup.backend.clock, true) };
     const lockedHttp = await startHttp(locked, { clientSecret: null, allowUnsigned: true });
     try {
       expect((await lockedHttp.request('GET', `/api/policy?userId=${ADMIN}`)).body).toMatchObject({ locked: true, version: 2, source: 'locked', policy: tighter });
