@@ -2,7 +2,7 @@ import { policySource } from '../../src/application/policy/policy-source';
 import { seedPolicy } from '../../src/application/policy/seed-policy';
 import { silentLogger } from '../../src/adapters/logging/json-logger';
 import { parsePolicy } from '../../src/domain/policy';
-import { type HttpClient, httpTestBackend, startHttp, type TestBackend, testBackend } from '../support/test-backend';
+import { httpTestBackend, startHttp } from '../support/test-backend';
 
 const ADMIN = '1';
 const REP = '2';
@@ -94,26 +94,16 @@ describe('the refund policy over HTTP (design §5, §7)', () => {
 });
 
 describe('what the settings page picks from', () => {
-  let backend: TestBackend;
-  let http: HttpClient;
-
-  beforeAll(async () => {
-    backend = await testBackend();
-    http = await startHttp(backend.deps, { clientSecret: null, allowUnsigned: true });
-  });
-  afterAll(async () => {
-    await http.close();
-    await backend.close();
-  });
+  const setup = httpTestBackend({ clientSecret: null, allowUnsigned: true });
 
   it('lists the account\'s users, teams and roles by name, and the currencies with their decimals, for super admins', async () => {
-    const options = await http.request('GET', `/api/policy/options?userId=${ADMIN}`);
+    const options = await setup.http.request('GET', `/api/policy/options?userId=${ADMIN}`);
     expect(options.status).toBe(200);
     expect(options.body.users.map((user: { name: string }) => user.name)).toEqual(['Ada Admin', 'Mona Manager', 'Nick Noaccess', 'Rita Rep']);
     expect(options.body.users[0]).toEqual({ id: '1', name: 'Ada Admin', email: 'ada.admin@example.com', superAdmin: true });
     expect(options.body.teams).toEqual([{ id: '9', name: 'Finance' }, { id: '8', name: 'Sales' }, { id: '7', name: 'Support' }]);
     expect(options.body.roles.map((role: { name: string }) => role.name)).toEqual(['Finance manager', 'Sales rep', 'Support rep']);
     expect(options.body.currencies).toEqual(expect.arrayContaining([{ code: 'USD', decimals: 2 }, { code: 'JPY', decimals: 0 }, { code: 'KWD', decimals: 3 }]));
-    expect((await http.request('GET', `/api/policy/options?userId=${REP}`)).status).toBe(403);
+    expect((await setup.http.request('GET', `/api/policy/options?userId=${REP}`)).status).toBe(403);
   });
 });
