@@ -8,6 +8,14 @@ export interface FakeHubSpotOptions {
   /** `amount` of every deal, a decimal string in USD */
   readonly dealAmount: string;
   readonly counter: RouteCounter;
+  /** while `down`, every request answers 503, as HubSpot does in an outage */
+  readonly outage: { down: boolean };
+}
+
+/** The notes the fake holds (their bodies) and the properties of the deals it was asked about, for the drill's checks. */
+export interface HubSpotState {
+  readonly notes: readonly { readonly id: string; readonly body: string }[];
+  readonly deals: Readonly<Record<string, Readonly<Record<string, string | null>>>>;
 }
 
 interface StoredObject {
@@ -58,7 +66,10 @@ export function fakeHubSpot(options: FakeHubSpotOptions) {
     const path = request.url.pathname;
     const at = (route: string, answer: () => FakeAnswer): Routed => ({
       route,
-      answer: bearerOf(request) === options.accessToken ? answer : () => error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.'),
+      answer: () => {
+        if (options.outage.down) return error(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable.');
+        return bearerOf(request) === options.accessToken ? answer() : error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
+      },
     });
     let match = DEAL.exec(path);
     if (match?.[1] && request.method === 'GET') {
@@ -104,7 +115,12 @@ export function fakeHubSpot(options: FakeHubSpotOptions) {
     return { route: `${request.method} ${path} (unknown)`, answer: () => error(404, 'OBJECT_NOT_FOUND', 'resource not found') };
   };
 
-  return fakeListener(options.latency, options.counter, route);
+  const state = (): HubSpotState => ({
+    notes: [...notes.values()].map((note) => ({ id: note.id, body: note.properties.hs_note_body ?? '' })),
+    deals: Object.fromEntries([...deals].map(([id, deal]) => [id, { ...deal.properties }])),
+  });
+
+  return { listener: fakeListener(options.latency, options.counter, route), state };
 }
 
 function patch(object: StoredObject, body: string): FakeAnswer {

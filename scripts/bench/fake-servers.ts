@@ -1,7 +1,7 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fakeHubSpot } from './fake-hubspot';
-import { fakeStripe } from './fake-stripe';
+import { type HubSpotState, fakeHubSpot } from './fake-hubspot';
+import { type StripeState, fakeStripe } from './fake-stripe';
 import { BusyClock, RouteCounter, type UpstreamSnapshot } from './route-stats';
 
 /** Child-process entry: both fakes on 127.0.0.1, ephemeral ports; answers `stats` and `stop` over IPC. */
@@ -16,11 +16,15 @@ export interface FakeServersOptions {
 export type ToFakes =
   | { readonly type: 'stats'; readonly id: number }
   | { readonly type: 'latency'; readonly id: number; readonly ms: number }
+  | { readonly type: 'hubspot_down'; readonly id: number; readonly down: boolean }
+  | { readonly type: 'state'; readonly id: number }
   | { readonly type: 'stop' };
 export type FromFakes =
   | { readonly type: 'ready'; readonly hubspotUrl: string; readonly stripeUrl: string }
   | { readonly type: 'stats'; readonly id: number; readonly snapshot: UpstreamSnapshot }
-  | { readonly type: 'latency'; readonly id: number };
+  | { readonly type: 'latency'; readonly id: number }
+  | { readonly type: 'hubspot_down'; readonly id: number }
+  | { readonly type: 'state'; readonly id: number; readonly hubspot: HubSpotState; readonly stripe: StripeState };
 
 async function main(): Promise<void> {
   const options = JSON.parse(process.argv[2] ?? '{}') as FakeServersOptions;
@@ -28,10 +32,11 @@ async function main(): Promise<void> {
   const latency = { ms: options.latencyMs };
   const hubspotCounter = new RouteCounter(clock);
   const stripeCounter = new RouteCounter(clock);
-  const hubspot = createServer(
-    fakeHubSpot({ latency, accessToken: options.hubspotToken, dealAmount: options.dealAmount, counter: hubspotCounter }),
-  );
-  const stripe = createServer(fakeStripe({ latency, secretKey: options.stripeKey, counter: stripeCounter, dealAmount: options.dealAmount }));
+  const outage = { down: false };
+  const hubspotFake = fakeHubSpot({ latency, accessToken: options.hubspotToken, dealAmount: options.dealAmount, counter: hubspotCounter, outage });
+  const stripeFake = fakeStripe({ latency, secretKey: options.stripeKey, counter: stripeCounter, dealAmount: options.dealAmount });
+  const hubspot = createServer(hubspotFake.listener);
+  const stripe = createServer(stripeFake.listener);
   const send = (message: FromFakes) => process.send?.(message);
 
   process.on('message', (message: ToFakes) => {
@@ -40,6 +45,11 @@ async function main(): Promise<void> {
       latency.ms = message.ms;
       send({ type: 'latency', id: message.id });
     }
+    if (message.type === 'hubspot_down') {
+      outage.down = message.down;
+      send({ type: 'hubspot_down', id: message.id });
+    }
+    if (message.type === 'state') send({ type: 'state', id: message.id, hubspot: hubspotFake.state(), stripe: stripeFake.state() });
     if (message.type === 'stop') process.disconnect?.();
   });
   // The parent going away (stop, or a crash) ends the fakes: with the servers closed nothing keeps this process alive.

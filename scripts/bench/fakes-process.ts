@@ -1,6 +1,8 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
+import type { HubSpotState } from './fake-hubspot';
 import type { FakeServersOptions, FromFakes, ToFakes } from './fake-servers';
+import type { StripeState } from './fake-stripe';
 import type { UpstreamSnapshot } from './route-stats';
 
 export interface FakeServers {
@@ -10,6 +12,10 @@ export interface FakeServers {
   snapshot(): Promise<UpstreamSnapshot>;
   /** every later answer waits this long */
   setLatency(ms: number): Promise<void>;
+  /** HubSpot answers every request with 503 while down */
+  setHubSpotDown(down: boolean): Promise<void>;
+  /** what the fakes hold: HubSpot's notes and deals, Stripe's refunds */
+  state(): Promise<{ readonly hubspot: HubSpotState; readonly stripe: StripeState }>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +54,13 @@ export function startFakes(options: FakeServersOptions): Promise<FakeServers> {
         },
         setLatency: async (ms) => {
           await ask((id) => ({ type: 'latency', id, ms }));
+        },
+        setHubSpotDown: async (down) => {
+          await ask((id) => ({ type: 'hubspot_down', id, down }));
+        },
+        state: async () => {
+          const answer = await ask((id) => ({ type: 'state', id }));
+          return answer.type === 'state' ? { hubspot: answer.hubspot, stripe: answer.stripe } : Promise.reject(new Error('the fakes answered state with something else'));
         },
         stop: () => stopChild(child),
       });
