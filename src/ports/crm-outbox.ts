@@ -14,8 +14,28 @@ export interface OutboxJob {
   readonly attempt: RefundAttempt | null;
   /** the attempt's timeline note, once one was written */
   readonly noteId: string | null;
+  /**
+   * An earlier try of this attempt's writes may have created its note without keeping the id (its process died
+   * mid-try, or it failed once the note was sent): the note is looked for before a new one is made.
+   */
+  readonly noteMayExist: boolean;
   readonly payment: PaymentState;
   readonly records: readonly TransactionRef[];
+}
+
+/**
+ * How long a claimed job (by the worker, or by a change delivered inline) stays with its claimer. The claimer
+ * extends it while it works, so a slow HubSpot keeps its job, and the jobs of an instance that died are free again
+ * within seconds.
+ */
+export const CRM_WRITE_LEASE_MS = 5_000;
+
+export interface OutboxFailure {
+  readonly error: string;
+  /** it failed only because HubSpot was unavailable: it is due again as soon as HubSpot is back */
+  readonly waitingForCrm: boolean;
+  /** the note was sent, so it may exist although its id never came back */
+  readonly noteSent: boolean;
 }
 
 export interface CrmOutbox {
@@ -26,7 +46,14 @@ export interface CrmOutbox {
    * payment changed after `job.payment` was read (another write may have landed before this one).
    */
   finish(job: OutboxJob, noteId: string | null, now: Date): Promise<void>;
-  retry(jobId: string, nextAt: Date, error: string): Promise<void>;
+  /** Tried and failed: due again at `nextAt`. */
+  retry(jobId: string, nextAt: Date, failure: OutboxFailure): Promise<void>;
+  /** The job waiting for HubSpot that is due soonest, claimed now although it is not due: a probe of HubSpot. */
+  claimWaiting(now: Date, leaseMs: number): Promise<OutboxJob | null>;
+  /** HubSpot is back: every job waiting for it is due now rather than at the end of its backoff. Returns how many. */
+  wakeWaiting(now: Date): Promise<number>;
+  /** Still working on it: the claim (as `tries` says, unless someone took the job over since) lasts until `until`. */
+  extend(jobId: string, tries: number, until: Date): Promise<void>;
   /** The record is gone from the CRM: nothing to project onto any more. */
   drop(jobId: string, now: Date): Promise<void>;
   backlog(): Promise<number>;

@@ -19,6 +19,7 @@ describe('when HubSpot is down', () => {
     const timeline: CrmTimeline = {
       createNote: (ref, note) => (writesDown ? Promise.reject(new Error('HubSpot 429')) : backend.crm.createNote(ref, note)),
       updateNote: (id, note) => (writesDown ? Promise.reject(new Error('HubSpot 429')) : backend.crm.updateNote(id, note)),
+      findNote: (ref, marker) => (writesDown ? Promise.reject(new Error('HubSpot 429')) : backend.crm.findNote(ref, marker)),
     };
     backend = await testBackend({ records, timeline });
     http = await startHttp(backend.deps, { clientSecret: null, allowUnsigned: true });

@@ -78,6 +78,18 @@ export function noteCreateBody(ref: TransactionRef, note: TimelineNote, associat
 
 export const createdObjectSchema = z.object({ id: z.string().min(1) });
 
+// crm-associations-v4 GET …/associations/{toObjectType}: CollectionResponseMultiAssociatedObjectWithLabelForwardPaging.
+// The spec types toObjectId as a string; HubSpot has been seen to send it as a JSON integer, so both are read.
+export const associatedPageSchema = z.object({
+  results: z.array(z.object({ toObjectId: z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(String) })),
+  paging: z.object({ next: z.object({ after: z.string().min(1) }).optional() }).optional(),
+});
+
+// crm-notes-v3 POST /batch/read: BatchResponseSimplePublicObject (200), …WithErrors (207, some ids not found).
+export const notesBatchSchema = z.object({
+  results: z.array(z.object({ id: z.string().min(1), properties: z.object({ hs_note_body: z.string().nullish() }) })),
+});
+
 export function defaultAssociationPath(noteId: string, ref: TransactionRef): string {
   return `/crm/v4/objects/notes/${segment(noteId)}/associations/default/${segment(ref.objectType)}/${segment(ref.objectId)}`;
 }

@@ -3,13 +3,21 @@ import type { TransactionRef } from '../../domain/ids';
 import type { CrmTimeline, TimelineNote } from '../../ports/crm-timeline';
 import { type HubSpotClient, malformedResponse, segment, unexpectedResponse } from './hubspot-client';
 import {
+  associatedPageSchema,
   createdObjectSchema,
   defaultAssociationPath,
   noteAssociationTypeId,
   noteCreateBody,
   noteProperties,
+  notesBatchSchema,
   zodIssues,
 } from './hubspot-mapping';
+
+// crm-associations-v4 lists at most 500 associations a page; crm-notes-v3 batch/read takes at most 100 ids.
+const ASSOCIATIONS_PAGE = 500;
+const BATCH_READ = 100;
+/** A record with more notes than this is not searched to the end: a rare duplicate note beats an unbounded retry. */
+const MAX_NOTES_SEARCHED = 5_000;
 
 /**
  * Timeline notes through crm-notes-v3. Standard objects get the note and its association in one call;
@@ -46,6 +54,36 @@ export function createHubSpotTimeline(client: HubSpotClient): CrmTimeline {
       });
       if (response.status === 404) throw new AppError('NOT_FOUND', 'The timeline note no longer exists in HubSpot.', { status: 404, noteId });
       if (response.status !== 200) throw unexpectedResponse(response, 'update a timeline note');
+    },
+
+    async findNote(ref: TransactionRef, marker: string): Promise<string | null> {
+      const noteIds: string[] = [];
+      let after: string | undefined;
+      do {
+        const listed = await client.send({
+          method: 'GET',
+          path: `/crm/v4/objects/${segment(ref.objectType)}/${segment(ref.objectId)}/associations/notes`,
+          query: [['limit', String(ASSOCIATIONS_PAGE)], ...(after ? ([['after', after]] as const) : [])],
+        });
+        if (listed.status === 404) throw recordGone(ref, null);
+        if (listed.status !== 200) throw unexpectedResponse(listed, "list the record's notes");
+        const page = associatedPageSchema.safeParse(listed.body);
+        if (!page.success) throw malformedResponse("list the record's notes", zodIssues(page.error));
+        noteIds.push(...page.data.results.map((result) => result.toObjectId));
+        after = page.data.paging?.next?.after;
+      } while (after !== undefined && noteIds.length < MAX_NOTES_SEARCHED);
+      // the newest notes have the highest ids: a retried write looks for a recent one
+      const newestFirst = [...new Set(noteIds)].sort((a, b) => b.length - a.length || (a < b ? 1 : a > b ? -1 : 0));
+      for (let from = 0; from < newestFirst.length; from += BATCH_READ) {
+        const inputs = newestFirst.slice(from, from + BATCH_READ).map((id) => ({ id }));
+        const read = await client.send({ method: 'POST', path: '/crm/v3/objects/notes/batch/read', body: { inputs, properties: ['hs_note_body'], propertiesWithHistory: [] } });
+        if (read.status !== 200 && read.status !== 207) throw unexpectedResponse(read, "read the record's notes");
+        const notes = notesBatchSchema.safeParse(read.body);
+        if (!notes.success) throw malformedResponse("read the record's notes", zodIssues(notes.error));
+        const found = notes.data.results.find((note) => note.properties.hs_note_body?.includes(marker));
+        if (found) return found.id;
+      }
+      return null;
     },
   };
 }

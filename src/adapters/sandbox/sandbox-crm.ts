@@ -82,6 +82,14 @@ export class SandboxCrm implements CrmRecords, CrmTimeline, UserDirectory, CrmSc
     await this.db.query('UPDATE sandbox_notes SET body_html = $2, note_timestamp = $3 WHERE id = $1', [noteId, note.bodyHtml, note.timestamp]);
   }
 
+  async findNote(ref: TransactionRef, marker: string): Promise<string | null> {
+    const [row] = await this.db.query<{ id: bigint }>(
+      'SELECT id FROM sandbox_notes WHERE object_type = $1 AND object_id = $2 AND strpos(body_html, $3) > 0 ORDER BY id DESC LIMIT 1',
+      [ref.objectType, ref.objectId, marker],
+    );
+    return row ? String(row.id) : null;
+  }
+
   async notesOf(ref: TransactionRef): Promise<{ id: string; bodyHtml: string }[]> {
     const rows = await this.db.query<{ id: bigint; body_html: string }>(
       'SELECT id, body_html FROM sandbox_notes WHERE object_type = $1 AND object_id = $2 ORDER BY id',

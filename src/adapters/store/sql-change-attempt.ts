@@ -1,13 +1,13 @@
 import { type AttemptStatus, isSettled, statusesBefore, wasSent } from '../../domain/attempt';
 import { assertNever } from '../../domain/assert-never';
 import type { AttemptId } from '../../domain/ids';
+import { CRM_WRITE_LEASE_MS } from '../../ports/crm-outbox';
 import type { AttemptChange } from '../../ports/ledger';
 import { attemptColumnsAs } from './attempt-row';
+import { OLDER_NOTE_MAY_EXIST_SQL } from './outbox-row';
 import { paymentColumnsAs } from './payment-row';
 import { HELD, IN_FLIGHT, RETURNED } from './status-sql';
 
-/** How long a CRM write claimed for inline delivery stays with its claimer before the worker may take it. */
-export const INLINE_LEASE_MS = 15_000;
 
 interface ChangeValues {
   readonly to: AttemptStatus;
@@ -109,12 +109,13 @@ ev AS (
   INSERT INTO attempt_events (attempt_id, from_status, to_status, at, detail, actor_user_id, note)
   SELECT id, previous_status, $2, $4, $16::jsonb, $10, $15 FROM upd),
 ob AS (
-  INSERT INTO crm_outbox (object_type, object_id, attempt_id, payment_id, next_attempt_at, created_at, tries)
-  SELECT object_type, object_id, id, payment_id, $17, $4, $18 FROM upd RETURNING id, tries)
+  INSERT INTO crm_outbox (object_type, object_id, attempt_id, payment_id, next_attempt_at, created_at, tries, try_open)
+  SELECT object_type, object_id, id, payment_id, $17, $4, $18, $18 = 1 FROM upd RETURNING id, tries)
 SELECT c.status AS found_status, ${attemptColumnsAs('c', 'c_')}, ${attemptColumnsAs('upd', 'a_')}, ${paymentColumnsAs('pay', 'p_')}, ${paymentColumnsAs('pp', 'q_')},
   pp.paid_minor - pp.refunded_minor - pp.in_flight_minor - pp.held_minor + c.amount_minor AS room,
   pp.voided_minor AS voided, (SELECT id FROM ob) AS job_id, (SELECT tries FROM ob) AS job_tries,
-  (SELECT array_agg(r.object_type || '/' || r.object_id ORDER BY r.object_type, r.object_id) FROM payment_records r WHERE r.payment_id = c.payment_id) AS records
+  (SELECT array_agg(r.object_type || '/' || r.object_id ORDER BY r.object_type, r.object_id) FROM payment_records r WHERE r.payment_id = c.payment_id) AS records,
+  ${OLDER_NOTE_MAY_EXIST_SQL('c.id', null)} AS note_may_exist
 FROM c LEFT JOIN upd ON true LEFT JOIN pay ON true LEFT JOIN payments pp ON pp.id = c.payment_id`;
 
 export function changeStatement(id: AttemptId, change: AttemptChange, at: Date, deliverInline: boolean): { text: string; values: unknown[] } {
@@ -139,7 +140,7 @@ export function changeStatement(id: AttemptId, change: AttemptChange, at: Date, 
       v.mustFit,
       v.decision?.note ?? null,
       failure ? JSON.stringify({ code: failure.code }) : null,
-      deliverInline ? new Date(at.getTime() + INLINE_LEASE_MS) : at,
+      deliverInline ? new Date(at.getTime() + CRM_WRITE_LEASE_MS) : at,
       deliverInline ? 1 : 0,
     ],
   };

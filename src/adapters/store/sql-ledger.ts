@@ -105,7 +105,7 @@ export class SqlLedger implements Ledger {
     const { text, values } = changeStatement(id, change, at, options.deliverInline ?? false);
     // An outcome is what already happened at a provider: it skips the queue of new work.
     const executor = change.kind !== 'outcome' ? this.db : options.lookupRecovers ? this.db.outcomes : this.db.urgent;
-    const [row] = await executor.query<Record<string, unknown> & { room: bigint; voided: bigint; job_id: bigint | null; job_tries: number | null; records: string[] | null }>(text, values);
+    const [row] = await executor.query<Record<string, unknown> & { room: bigint; voided: bigint; job_id: bigint | null; job_tries: number | null; records: string[] | null; note_may_exist: boolean | null }>(text, values);
     if (!row) return { kind: 'not_found' };
     const before = attemptFromRow(unprefixed<AttemptRow>(row, 'c_')!);
     const changed = unprefixed<AttemptRow>(row, 'a_');
@@ -124,7 +124,7 @@ export class SqlLedger implements Ledger {
       from: before.status,
       attempt,
       payment,
-      delivery: options.deliverInline && row.job_id !== null ? outboxJobOf(row.job_id, row.job_tries ?? 1, attempt, changed.crm_note_id, payment, row.records) : null,
+      delivery: options.deliverInline && row.job_id !== null ? outboxJobOf(row.job_id, row.job_tries ?? 1, attempt, changed.crm_note_id, payment, row.records, row.note_may_exist === true) : null,
     };
   }
 

@@ -6,7 +6,7 @@ import { ATTEMPT_COLUMNS, type AttemptRow, attemptColumnsAs, attemptFromRow, unp
 import type { SqlExecutor } from './database';
 import { outboxJobOf } from './outbox-row';
 import { PAYMENT_COLUMNS, type PaymentRow, paymentColumnsAs, paymentFromRow } from './payment-row';
-import { INLINE_LEASE_MS } from './sql-change-attempt';
+import { CRM_WRITE_LEASE_MS } from '../../ports/crm-outbox';
 import { IN_FLIGHT, RETURNED } from './status-sql';
 
 /**
@@ -73,8 +73,8 @@ pay AS (
   FROM created c WHERE p.id = c.payment_id
   RETURNING p.*),
 ob AS (
-  INSERT INTO crm_outbox (object_type, object_id, attempt_id, payment_id, next_attempt_at, created_at, tries)
-  SELECT object_type, object_id, id, payment_id, $10, updated_at, 1 FROM created RETURNING id, tries)
+  INSERT INTO crm_outbox (object_type, object_id, attempt_id, payment_id, next_attempt_at, created_at, tries, try_open)
+  SELECT object_type, object_id, id, payment_id, $10, updated_at, 1, true FROM created RETURNING id, tries)
 SELECT ${attemptColumnsAs('created', 'a_')}, ${paymentColumnsAs('pay', 'p_')}, (SELECT id FROM ob) AS job_id, (SELECT tries FROM ob) AS job_tries,
   (SELECT array_agg(r.object_type || '/' || r.object_id ORDER BY r.object_type, r.object_id) FROM payment_records r WHERE r.payment_id = created.payment_id) AS records
 FROM created, pay`;
@@ -82,7 +82,7 @@ FROM created, pay`;
 export async function recordOutsideRefund(db: SqlExecutor, id: string, payment: PaymentState, refund: OutsideRefund, at: Date): Promise<OutsideRefundResult> {
   const [row] = await db.query<Record<string, unknown> & { job_id: bigint | null; job_tries: number | null; records: string[] | null }>(OUTSIDE_SQL, [
     id, payment.id, refund.kind, refund.amountMinor.toString(), refund.status, refund.reason, refund.providerRefundId, refund.createdAt ?? at, at,
-    new Date(at.getTime() + INLINE_LEASE_MS),
+    new Date(at.getTime() + CRM_WRITE_LEASE_MS),
   ]);
   if (!row) {
     const [known] = await db.query<AttemptRow>(`SELECT ${ATTEMPT_COLUMNS} FROM refund_attempts WHERE provider = $1 AND provider_refund_id = $2 AND origin = 'provider'`, [

@@ -4,7 +4,7 @@ import type { AttemptDraft, PaymentSighting, ReservationState, ReserveOptions, R
 import { type AttemptRow, attemptColumnsAs, attemptFromRow, unprefixed } from './attempt-row';
 import type { AdvisoryLock, Database, SqlExecutor } from './database';
 import { LINK_RECORD_CTES } from './record-link-sql';
-import { INLINE_LEASE_MS } from './sql-change-attempt';
+import { CRM_WRITE_LEASE_MS } from '../../ports/crm-outbox';
 import { outboxJobOf } from './outbox-row';
 import { type PaymentRow, paymentColumnsAs, paymentFromRow } from './payment-row';
 import { COUNTS_TOWARD_DAILY, HELD, IN_FLIGHT } from './status-sql';
@@ -51,8 +51,8 @@ pay AS (
   FROM created c WHERE p.id = c.payment_id
   RETURNING p.*),
 ob AS (
-  INSERT INTO crm_outbox (object_type, object_id, attempt_id, payment_id, next_attempt_at, created_at, tries)
-  SELECT object_type, object_id, id, payment_id, $23, created_at, 1 FROM created WHERE status IN ${HELD}
+  INSERT INTO crm_outbox (object_type, object_id, attempt_id, payment_id, next_attempt_at, created_at, tries, try_open)
+  SELECT object_type, object_id, id, payment_id, $23, created_at, 1, true FROM created WHERE status IN ${HELD}
   RETURNING id, tries)
 SELECT ${attemptColumnsAs('created', 'a_')}, ${paymentColumnsAs('pay', 'p_')}, (SELECT id FROM ob) AS job_id, (SELECT tries FROM ob) AS job_tries,
   (SELECT array_agg(r.object_type || '/' || r.object_id ORDER BY r.object_type, r.object_id) FROM payment_records r WHERE r.payment_id = created.payment_id) AS records
@@ -112,7 +112,7 @@ async function reserveIn(
     draft.id, payment.id, record.objectType, record.objectId, draft.kind, amountMinor.toString(), payment.currency, held ? 'awaiting_approval' : 'pending',
     draft.reason, draft.note, draft.requestedBy.userId, draft.requestedBy.email ?? null, draft.requestedBy.name ?? null, draft.idempotencyKey,
     draft.fingerprint, key.provider, key.providerTransactionId, held, held ? JSON.stringify(verdict.request) : null, held ? verdict.expiresAt : null,
-    sighting.cardLast4, now, new Date(now.getTime() + INLINE_LEASE_MS),
+    sighting.cardLast4, now, new Date(now.getTime() + CRM_WRITE_LEASE_MS),
   ]);
   if (!created) throw new Error('the database returned no attempt');
   const attempt = attemptFromRow(unprefixed<AttemptRow>(created, 'a_')!);

@@ -1,13 +1,15 @@
 import { isAppError } from '../../domain/errors';
 import type { TransactionRef } from '../../domain/ids';
-import type { OutboxJob } from '../../ports/crm-outbox';
+import { CRM_WRITE_LEASE_MS, type OutboxJob } from '../../ports/crm-outbox';
 import type { RefundDeps } from '../refund-deps';
 import { refundPropertiesOf } from './refund-properties';
-import { renderRefundNote } from './refund-note';
+import { attemptNoteMarker, renderRefundNote } from './refund-note';
 
 export type CrmWriteDeps = Pick<RefundDeps, 'outbox' | 'records' | 'timeline' | 'clock' | 'logger' | 'providerLabels'>;
 
 const MAX_BACKOFF_MS = 15 * 60_000;
+/** Well inside the lease, so that one late or failed extension does not lose the job. */
+export const LEASE_RENEWAL_MS = CRM_WRITE_LEASE_MS * 0.4;
 
 /** 5 s, 10 s, 20 s … up to 15 minutes between tries of one CRM write. */
 export function outboxBackoffMs(tries: number): number {
@@ -20,6 +22,9 @@ export function outboxBackoffMs(tries: number): number {
  * deleted in HubSpot is skipped; any other failure leaves the job for a retry with backoff. Never throws.
  */
 export async function deliverJob(deps: CrmWriteDeps, job: OutboxJob): Promise<'delivered' | 'postponed'> {
+  const lease = keepLease(deps, job);
+  // from the moment a note is made or adopted until its id is kept, a failure leaves a note without a kept id
+  let noteSent = false;
   try {
     const properties = refundPropertiesOf(job.payment);
     const records = job.records.length > 0 ? job.records : job.attempt ? [job.attempt.transaction] : [];
@@ -40,15 +45,34 @@ export async function deliverJob(deps: CrmWriteDeps, job: OutboxJob): Promise<'d
             if (!isNoteGone(error)) throw error;
           }
         }
+        noteSent = true;
+        // An earlier try may have created the note and lost its id (a crash, the database gone at that moment).
+        const earlier = job.noteMayExist ? await deps.timeline.findNote(attempt.transaction, attemptNoteMarker(attempt.id)) : null;
+        if (earlier) {
+          await deps.timeline.updateNote(earlier, note);
+          return earlier;
+        }
         return deps.timeline.createNote(attempt.transaction, note);
       });
     }
     await deps.outbox.finish(job, noteId, deps.clock.now());
     return 'delivered';
   } catch (error) {
-    await postpone(deps, job, error).catch((again: unknown) => deps.logger.error('crm write-back could not be postponed', { jobId: job.id, error: String(again) }));
+    await postpone(deps, job, error, noteSent).catch((again: unknown) => deps.logger.error('crm write-back could not be postponed', { jobId: job.id, error: String(again) }));
     return 'postponed';
+  } finally {
+    lease.stop();
   }
+}
+
+/** Extends the job's claim while its writes run (a slow or rate-limited HubSpot), so no other worker takes it meanwhile. */
+function keepLease(deps: CrmWriteDeps, job: OutboxJob): { stop(): void } {
+  const timer = setInterval(() => {
+    const until = new Date(deps.clock.now().getTime() + CRM_WRITE_LEASE_MS);
+    deps.outbox.extend(job.id, job.tries, until).catch((error: unknown) => deps.logger.warn('crm write-back lease not extended', { jobId: job.id, error: String(error) }));
+  }, LEASE_RENEWAL_MS);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }
 
 async function skipIfGone<T>(deps: CrmWriteDeps, record: TransactionRef, job: OutboxJob, write: () => Promise<T>): Promise<T | null> {
@@ -71,9 +95,9 @@ function isNoteGone(error: unknown): boolean {
   return isAppError(error) && error.code === 'NOT_FOUND' && error.details?.objectId === undefined && error.details?.noteId !== undefined;
 }
 
-async function postpone(deps: CrmWriteDeps, job: OutboxJob, error: unknown): Promise<void> {
+async function postpone(deps: CrmWriteDeps, job: OutboxJob, error: unknown, noteSent: boolean): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
   const nextAt = new Date(deps.clock.now().getTime() + outboxBackoffMs(job.tries));
-  await deps.outbox.retry(job.id, nextAt, message.slice(0, 500));
+  await deps.outbox.retry(job.id, nextAt, { error: message.slice(0, 500), waitingForCrm: isAppError(error) && error.code === 'CRM_UNAVAILABLE', noteSent });
   deps.logger.warn('crm write-back postponed', { jobId: job.id, attemptId: job.attempt?.id, tries: job.tries, nextAt: nextAt.toISOString(), error: message });
 }

@@ -141,3 +141,65 @@ describe('updateNote', () => {
     await expect(timeline.updateNote('5001', note)).rejects.toMatchObject({ code: 'NOT_FOUND', details: { noteId: '5001' } });
   });
 });
+
+describe('findNote', () => {
+  const marker = '<strong>Attempt id:</strong> 6f1c2a8e-0000-4000-8000-000000000001';
+  const associated = (ids: readonly string[], after?: string) => ({
+    status: 200,
+    body: {
+      results: ids.map((toObjectId) => ({ toObjectId, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 214 }] })),
+      ...(after ? { paging: { next: { after, link: `https://api.hubapi.com/crm/v4/objects/deals/1001/associations/notes?after=${after}` } } } : {}),
+    },
+  });
+  const batch = (notes: readonly [string, string][]) => ({
+    status: 200,
+    body: {
+      status: 'COMPLETE',
+      results: notes.map(([id, body]) => ({ id, properties: { hs_note_body: body, hs_object_id: id }, archived: false, createdAt: '2025-03-04T05:06:08.000Z', updatedAt: '2025-03-04T05:06:08.000Z' })),
+      startedAt: '2025-03-04T05:06:08.000Z',
+      completedAt: '2025-03-04T05:06:08.100Z',
+    },
+  });
+  const readBody = (ids: readonly string[]) => ({ inputs: ids.map((id) => ({ id })), properties: ['hs_note_body'], propertiesWithHistory: [] });
+
+  it("pages through the record's notes and reads them newest first until one holds the marker", async () => {
+    hubspot
+      .expect({ method: 'GET', path: '/crm/v4/objects/deals/1001/associations/notes', query: 'limit=500' }, associated(['5001', '5009'], 'MTAw'))
+      .expect({ method: 'GET', path: '/crm/v4/objects/deals/1001/associations/notes', query: 'limit=500&after=MTAw' }, associated(['5010']))
+      .expect({ method: 'POST', path: '/crm/v3/objects/notes/batch/read', body: readBody(['5010', '5009', '5001']) }, batch([['5010', '<p>another attempt</p>'], ['5009', `<ul><li>${marker}</li></ul>`], ['5001', '<p>old</p>']]));
+    const timeline = createHubSpotTimeline(createHubSpotClient(fastClientOptions(hubspot)));
+
+    await expect(timeline.findNote({ objectType: 'deals', objectId: '1001' }, marker)).resolves.toBe('5009');
+    expect(hubspot.requests).toHaveLength(3);
+  });
+
+  it('answers null when no note holds the marker, and reads nothing when the record has no notes', async () => {
+    hubspot
+      .expect({ method: 'GET', path: '/crm/v4/objects/deals/1001/associations/notes', query: 'limit=500' }, associated(['5001']))
+      .expect({ method: 'POST', path: '/crm/v3/objects/notes/batch/read', body: readBody(['5001']) }, batch([['5001', '<p>someone else’s note</p>']]))
+      .expect({ method: 'GET', path: '/crm/v4/objects/deals/1002/associations/notes', query: 'limit=500' }, associated([]));
+    const timeline = createHubSpotTimeline(createHubSpotClient(fastClientOptions(hubspot)));
+
+    await expect(timeline.findNote({ objectType: 'deals', objectId: '1001' }, marker)).resolves.toBeNull();
+    await expect(timeline.findNote({ objectType: 'deals', objectId: '1002' }, marker)).resolves.toBeNull();
+  });
+
+  it('reads at most 100 notes a call', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => String(6000 + i));
+    const newestFirst = [...ids].reverse();
+    hubspot
+      .expect({ method: 'GET', path: '/crm/v4/objects/deals/1001/associations/notes', query: 'limit=500' }, associated(ids))
+      .expect({ method: 'POST', path: '/crm/v3/objects/notes/batch/read', body: readBody(newestFirst.slice(0, 100)) }, batch(newestFirst.slice(0, 100).map((id) => [id, '<p>other</p>'])))
+      .expect({ method: 'POST', path: '/crm/v3/objects/notes/batch/read', body: readBody(newestFirst.slice(100)) }, batch([['6000', `<li>${marker}</li>`]]));
+    const timeline = createHubSpotTimeline(createHubSpotClient(fastClientOptions(hubspot)));
+
+    await expect(timeline.findNote({ objectType: 'deals', objectId: '1001' }, marker)).resolves.toBe('6000');
+  });
+
+  it('throws NOT_FOUND with the record when the record is gone', async () => {
+    hubspot.expect({ method: 'GET', path: '/crm/v4/objects/deals/1001/associations/notes', query: 'limit=500' }, hubSpotError(404, 'OBJECT_NOT_FOUND', 'Object not found.'));
+    const timeline = createHubSpotTimeline(createHubSpotClient(fastClientOptions(hubspot)));
+
+    await expect(timeline.findNote({ objectType: 'deals', objectId: '1001' }, marker)).rejects.toMatchObject({ code: 'NOT_FOUND', details: { objectType: 'deals', objectId: '1001' } });
+  });
+});

@@ -30,7 +30,7 @@ describe('migrations', () => {
       ${attempt('00000000-0000-0000-0000-000000000003', 'deals', '1', 'pi_shared', 9000, 'failed', 'key-b')}`);
     await db.query(`INSERT INTO crm_outbox (object_type, object_id, attempt_id, next_attempt_at, created_at) VALUES ('0-3', '2', '00000000-0000-0000-0000-000000000002', '${at}', '${at}')`);
 
-    expect(await migrate(db)).toEqual([3, 4]);
+    expect(await migrate(db)).toEqual([3, 4, 5]);
 
     const payments = (await db.query<PaymentRow>(`SELECT ${PAYMENT_COLUMNS} FROM payments ORDER BY provider_transaction_id`)).map(paymentFromRow);
     expect(payments.map((payment) => [payment.key.providerTransactionId, payment.totals.paidMinor])).toEqual([

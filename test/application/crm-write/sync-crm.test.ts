@@ -1,5 +1,6 @@
 import { outboxBackoffMs } from '../../../src/application/crm-write/deliver-job';
 import { syncCrm } from '../../../src/application/crm-write/sync-crm';
+import { CRM_WRITE_LEASE_MS } from '../../../src/ports/crm-outbox';
 import { AppError } from '../../../src/domain/errors';
 import { changedTo, created, reserveWith } from '../../support/ledger-fixtures';
 import { type TestBackend, testBackend } from '../../support/test-backend';
@@ -67,7 +68,7 @@ describe('syncCrm when HubSpot has lost things', () => {
   it('skips a record deleted in HubSpot instead of retrying forever', async () => {
     await succeededAttempt();
     const gone = new AppError('NOT_FOUND', 'The HubSpot record no longer exists.', { status: 404, objectType: 'deals', objectId: '1001' });
-    const deps = { ...backend.deps, records: { readTransaction: backend.crm.readTransaction.bind(backend.crm), writeRefundProperties: () => Promise.reject(gone) }, timeline: { createNote: () => Promise.reject(gone), updateNote: () => Promise.reject(gone) } };
+    const deps = { ...backend.deps, records: { readTransaction: backend.crm.readTransaction.bind(backend.crm), writeRefundProperties: () => Promise.reject(gone) }, timeline: { createNote: () => Promise.reject(gone), updateNote: () => Promise.reject(gone), findNote: () => Promise.reject(gone) } };
     expect(await syncCrm(deps)).toEqual({ delivered: 1, failed: 0 });
     expect(await backend.deps.outbox.backlog()).toBe(0);
   });
@@ -77,6 +78,7 @@ describe('syncCrm when HubSpot has lost things', () => {
     await backend.db.query("UPDATE refund_attempts SET crm_note_id = '999' WHERE id = $1", [attempt.id]);
     const timeline = {
       createNote: backend.crm.createNote.bind(backend.crm),
+      findNote: backend.crm.findNote.bind(backend.crm),
       updateNote: () => Promise.reject(new AppError('NOT_FOUND', 'The timeline note no longer exists in HubSpot.', { status: 404, noteId: '999' })),
     };
     expect(await syncCrm({ ...backend.deps, timeline })).toEqual({ delivered: 1, failed: 0 });
@@ -85,6 +87,77 @@ describe('syncCrm when HubSpot has lost things', () => {
     const [row] = await backend.db.query<{ crm_note_id: string }>('SELECT crm_note_id FROM refund_attempts WHERE id = $1', [attempt.id]);
     expect(row?.crm_note_id).toBe(notes[0]?.id);
   });
+
+  it('a retry adopts the note its first try made but could not keep, instead of adding a second one', async () => {
+    const { attempt } = await succeededAttempt();
+    let finishes = 0;
+    const real = backend.deps.outbox;
+    const outbox: typeof real = Object.assign(Object.create(real) as typeof real, {
+      finish: (...args: Parameters<typeof real.finish>) =>
+        ++finishes === 1 ? Promise.reject(new AppError('LEDGER_UNAVAILABLE', 'The refund ledger is not answering right now.')) : real.finish(...args),
+    });
+    expect(await syncCrm({ ...backend.deps, outbox })).toEqual({ delivered: 0, failed: 1 });
+    expect(await backend.crm.notesOf(ref)).toHaveLength(1);
+
+    await backend.db.query('UPDATE crm_outbox SET next_attempt_at = now() WHERE delivered_at IS NULL');
+    expect(await syncCrm({ ...backend.deps, outbox })).toEqual({ delivered: 1, failed: 0 });
+    const notes = await backend.crm.notesOf(ref);
+    expect(notes).toHaveLength(1);
+    const [row] = await backend.db.query<{ crm_note_id: string }>('SELECT crm_note_id FROM refund_attempts WHERE id = $1', [attempt.id]);
+    expect(row?.crm_note_id).toBe(notes[0]?.id);
+  });
+
+  it('after an outage, one write that goes through makes every write that waited for HubSpot due at once', async () => {
+    for (let i = 0; i < 3; i += 1) await succeededAttempt();
+    let down = true;
+    const unavailable = new AppError('CRM_UNAVAILABLE', 'HubSpot did not answer.');
+    const records = {
+      readTransaction: backend.crm.readTransaction.bind(backend.crm),
+      writeRefundProperties: (...args: Parameters<typeof backend.crm.writeRefundProperties>) => (down ? Promise.reject(unavailable) : backend.crm.writeRefundProperties(...args)),
+    };
+    expect(await syncCrm({ ...backend.deps, records })).toEqual({ delivered: 0, failed: 3 });
+    // backed off: nothing is due for 5 s, and HubSpot is back
+    down = false;
+    expect(await syncCrm({ ...backend.deps, records })).toEqual({ delivered: 3, failed: 0 });
+    expect(await backend.deps.outbox.backlog()).toBe(0);
+  });
+
+  it('keeps trying a waiting write early while HubSpot stays down, one a run', async () => {
+    for (let i = 0; i < 2; i += 1) await succeededAttempt();
+    const unavailable = new AppError('CRM_UNAVAILABLE', 'HubSpot did not answer.');
+    const records = { readTransaction: backend.crm.readTransaction.bind(backend.crm), writeRefundProperties: () => Promise.reject(unavailable) };
+    expect(await syncCrm({ ...backend.deps, records })).toEqual({ delivered: 0, failed: 2 });
+    expect(await syncCrm({ ...backend.deps, records })).toEqual({ delivered: 0, failed: 1 });
+    expect(await backend.deps.outbox.backlog()).toBe(2);
+  });
+
+  it('keeps its claim while HubSpot is slow, so that no other worker takes the job meanwhile', async () => {
+    await succeededAttempt();
+    const real = backend.deps.outbox;
+    let extended: () => void = () => undefined;
+    const wasExtended = new Promise<void>((resolve) => (extended = resolve));
+    const outbox: typeof real = Object.assign(Object.create(real) as typeof real, {
+      extend: async (...args: Parameters<typeof real.extend>) => {
+        await real.extend(...args);
+        extended();
+      },
+    });
+    const claimedBy = Date.now();
+    let takenOver: unknown[] = ['not looked'];
+    const timeline = {
+      findNote: backend.crm.findNote.bind(backend.crm),
+      updateNote: backend.crm.updateNote.bind(backend.crm),
+      createNote: async (...args: Parameters<typeof backend.crm.createNote>) => {
+        await wasExtended;
+        // another worker, just after the claim's first 5 s would have run out
+        takenOver = await real.claimDue(new Date(claimedBy + CRM_WRITE_LEASE_MS + 200), 10, CRM_WRITE_LEASE_MS);
+        return backend.crm.createNote(...args);
+      },
+    };
+    expect(await syncCrm({ ...backend.deps, outbox, timeline })).toEqual({ delivered: 1, failed: 0 });
+    expect(takenOver).toEqual([]);
+    expect(await backend.crm.notesOf(ref)).toHaveLength(1);
+  }, 30_000);
 
   it('keeps the job for later when HubSpot fails', async () => {
     await succeededAttempt();

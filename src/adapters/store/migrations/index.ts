@@ -3,12 +3,13 @@ import { ledger } from './001-ledger';
 import { sandboxCrm } from './002-sandbox-crm';
 import { paymentsAndApprovals } from './003-payments-and-approvals';
 import { providerEvents } from './004-provider-events';
+import { outboxRetries } from './005-outbox-retries';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
 /** Numbered, append-only. A change to the schema is a new entry, never an edit of an applied one. */
-export const MIGRATIONS: readonly Migration[] = [ledger, sandboxCrm, paymentsAndApprovals, providerEvents];
+export const MIGRATIONS: readonly Migration[] = [ledger, sandboxCrm, paymentsAndApprovals, providerEvents, outboxRetries];
 
 /** Arbitrary constant: the advisory lock that keeps two starting instances from migrating at once. */
 const MIGRATION_LOCK = 727_001;
