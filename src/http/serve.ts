@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import { expireRequests } from '../application/approvals/expire-requests';
 import { reconcileRecent } from '../application/reconcile/reconcile-recent';
 import { resolveAttempts } from '../application/resolve-attempts';
-import { syncCrm } from '../application/crm-write/sync-crm';
+import { CRM_SYNC_BATCH, syncCrm } from '../application/crm-write/sync-crm';
 import type { Backend } from '../composition-root';
 import { AppError } from '../domain/errors';
 import { createHttpApp } from '../http/app';
@@ -57,7 +57,20 @@ export async function serve(backend: Backend, limits: Partial<ServerLimits> = {}
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  const outbox = every(OUTBOX_INTERVAL_MS, () => syncCrm(deps), (error) => deps.logger.error('crm outbox worker failed', { error: String(error) }));
+  let stopping = false;
+  const outbox = every(
+    OUTBOX_INTERVAL_MS,
+    async () => {
+      // A backlog (after an outage) is delivered run after run while they make progress, not one run a tick.
+      for (;;) {
+        const run = await syncCrm(deps);
+        if (stopping || run.delivered === 0 || run.delivered + run.failed < CRM_SYNC_BATCH) return;
+      }
+    },
+    (error) => deps.logger.error('crm outbox worker failed', { error: String(error) }),
+    // an instance that starts catches up at once on what the instances before it left (a restart after a crash)
+    true,
+  );
   const resolver = every(
     RESOLVE_INTERVAL_MS,
     async () => {
@@ -82,6 +95,7 @@ export async function serve(backend: Backend, limits: Partial<ServerLimits> = {}
         server.close(() => resolve());
         server.closeIdleConnections();
       });
+      stopping = true;
       await Promise.all([outbox.stop(), resolver.stop(), reconciler.stop()]);
       await backend.close();
     },
@@ -123,10 +137,10 @@ export class ListenError extends Error {
   }
 }
 
-/** Runs `work` every `ms`, never two at once; stop() waits for a run in progress. */
-function every(ms: number, work: () => Promise<unknown>, onError: (error: unknown) => void): { stop(): Promise<void> } {
+/** Runs `work` every `ms` (and once at once when `now`), never two at once; stop() waits for a run in progress. */
+function every(ms: number, work: () => Promise<unknown>, onError: (error: unknown) => void, now = false): { stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
-  const timer = setInterval(() => {
+  const run = () => {
     if (running) return;
     running = work()
       .catch((error: unknown) => {
@@ -136,8 +150,10 @@ function every(ms: number, work: () => Promise<unknown>, onError: (error: unknow
       .finally(() => {
         running = null;
       });
-  }, ms);
+  };
+  const timer = setInterval(run, ms);
   timer.unref();
+  if (now) run();
   return {
     async stop() {
       clearInterval(timer);
