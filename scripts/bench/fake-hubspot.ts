@@ -8,9 +8,11 @@ export interface FakeHubSpotOptions {
   /** `amount` of every deal, a decimal string in USD */
   readonly dealAmount: string;
   readonly counter: RouteCounter;
-  /** while `down`, every request answers 503, as HubSpot does in an outage */
-  readonly outage: { down: boolean };
+  /** `down`: every request answers 503, as in an outage; `writes_down`: only the writes (POST, PATCH) do */
+  readonly availability: { state: HubSpotAvailability };
 }
+
+export type HubSpotAvailability = 'up' | 'writes_down' | 'down';
 
 /** The notes the fake holds (their bodies) and the properties of the deals it was asked about, for the drill's checks. */
 export interface HubSpotState {
@@ -27,15 +29,17 @@ interface StoredObject {
 
 const DEAL = /^\/crm\/v3\/objects\/deals\/(\d+)$/;
 const NOTE = /^\/crm\/v3\/objects\/notes\/(\d+)$/;
+const DEAL_NOTES = /^\/crm\/v4\/objects\/deals\/(\d+)\/associations\/notes$/;
 const USER = /^\/settings\/v3\/users\/(\d+)$/;
 
 /**
  * Answers like api.hubapi.com for what the backend calls: crm-objects-v3 deals (GET, PATCH), crm-notes-v3
- * (POST, PATCH) and settings-users-v3 (GET). Every numeric deal id exists and holds a Stripe payment.
+ * (POST, PATCH, batch/read), crm-associations-v4 (a deal's notes) and settings-users-v3 (GET). Every numeric deal id exists and holds a Stripe payment.
  */
 export function fakeHubSpot(options: FakeHubSpotOptions) {
   const deals = new Map<string, StoredObject>();
   const notes = new Map<string, StoredObject>();
+  const notesOfDeal = new Map<string, string[]>();
   let nextNoteId = 90_000_000_001n;
 
   const dealOf = (id: string): StoredObject => {
@@ -67,7 +71,8 @@ export function fakeHubSpot(options: FakeHubSpotOptions) {
     const at = (route: string, answer: () => FakeAnswer): Routed => ({
       route,
       answer: () => {
-        if (options.outage.down) return error(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable.');
+        const state = options.availability.state;
+        if (state === 'down' || (state === 'writes_down' && request.method !== 'GET')) return error(503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable.');
         return bearerOf(request) === options.accessToken ? answer() : error(401, 'INVALID_AUTHENTICATION', 'Authentication credentials not found.');
       },
     });
@@ -88,6 +93,7 @@ export function fakeHubSpot(options: FakeHubSpotOptions) {
         const now = new Date().toISOString();
         const note: StoredObject = { id, createdAt: now, updatedAt: now, properties: { ...stringProperties(input.properties), hs_object_id: id, hs_createdate: now } };
         notes.set(id, note);
+        for (const dealId of associatedIds(input.associations)) notesOfDeal.set(dealId, [...(notesOfDeal.get(dealId) ?? []), id]);
         return ok(201, publicObject(note, null));
       });
     }
@@ -95,6 +101,23 @@ export function fakeHubSpot(options: FakeHubSpotOptions) {
     if (match?.[1] && request.method === 'PATCH') {
       const note = notes.get(match[1]);
       return at('PATCH /crm/v3/objects/notes/{id}', () => (note ? patch(note, request.body) : error(404, 'OBJECT_NOT_FOUND', 'resource not found')));
+    }
+    match = DEAL_NOTES.exec(path);
+    if (match?.[1] && request.method === 'GET') {
+      const ids = notesOfDeal.get(match[1]) ?? [];
+      // one page holds every note: the bench's deals have few
+      return at('GET /crm/v4/objects/deals/{id}/associations/notes', () =>
+        ok(200, { results: ids.map((toObjectId) => ({ toObjectId, associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 214 }] })) }),
+      );
+    }
+    if (path === '/crm/v3/objects/notes/batch/read' && request.method === 'POST') {
+      return at('POST /crm/v3/objects/notes/batch/read', () => {
+        const input = parseJsonObject(request.body);
+        const ids = Array.isArray(input?.inputs) ? input.inputs.map((item: { id?: unknown }) => String(item.id)) : [];
+        const found = ids.flatMap((id) => notes.get(id) ?? []);
+        const now = new Date().toISOString();
+        return ok(200, { status: 'COMPLETE', results: found.map((note) => publicObject(note, ['hs_note_body'])), startedAt: now, completedAt: now });
+      });
     }
     match = USER.exec(path);
     if (match?.[1] && request.method === 'GET') {
@@ -140,6 +163,12 @@ function publicObject(object: StoredObject, asked: readonly string[] | null) {
     for (const name of [...asked, 'hs_object_id', 'createdate', 'hs_lastmodifieddate']) properties[name] = object.properties[name] ?? null;
   }
   return { id: object.id, properties, createdAt: object.createdAt, updatedAt: object.updatedAt, archived: false };
+}
+
+/** The record ids of a note's inline associations (crm-notes-v3 PublicAssociationsForObject: `to.id`). */
+function associatedIds(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((association: { to?: { id?: unknown } }) => (association?.to?.id === undefined ? [] : [String(association.to.id)]));
 }
 
 function stringProperties(value: unknown): Record<string, string> {

@@ -1,6 +1,6 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type HubSpotState, fakeHubSpot } from './fake-hubspot';
+import { type HubSpotAvailability, type HubSpotState, fakeHubSpot } from './fake-hubspot';
 import { type StripeState, fakeStripe } from './fake-stripe';
 import { BusyClock, RouteCounter, type UpstreamSnapshot } from './route-stats';
 
@@ -16,14 +16,14 @@ export interface FakeServersOptions {
 export type ToFakes =
   | { readonly type: 'stats'; readonly id: number }
   | { readonly type: 'latency'; readonly id: number; readonly ms: number }
-  | { readonly type: 'hubspot_down'; readonly id: number; readonly down: boolean }
+  | { readonly type: 'hubspot'; readonly id: number; readonly availability: HubSpotAvailability }
   | { readonly type: 'state'; readonly id: number }
   | { readonly type: 'stop' };
 export type FromFakes =
   | { readonly type: 'ready'; readonly hubspotUrl: string; readonly stripeUrl: string }
   | { readonly type: 'stats'; readonly id: number; readonly snapshot: UpstreamSnapshot }
   | { readonly type: 'latency'; readonly id: number }
-  | { readonly type: 'hubspot_down'; readonly id: number }
+  | { readonly type: 'hubspot'; readonly id: number }
   | { readonly type: 'state'; readonly id: number; readonly hubspot: HubSpotState; readonly stripe: StripeState };
 
 async function main(): Promise<void> {
@@ -32,8 +32,8 @@ async function main(): Promise<void> {
   const latency = { ms: options.latencyMs };
   const hubspotCounter = new RouteCounter(clock);
   const stripeCounter = new RouteCounter(clock);
-  const outage = { down: false };
-  const hubspotFake = fakeHubSpot({ latency, accessToken: options.hubspotToken, dealAmount: options.dealAmount, counter: hubspotCounter, outage });
+  const availability: { state: HubSpotAvailability } = { state: 'up' };
+  const hubspotFake = fakeHubSpot({ latency, accessToken: options.hubspotToken, dealAmount: options.dealAmount, counter: hubspotCounter, availability });
   const stripeFake = fakeStripe({ latency, secretKey: options.stripeKey, counter: stripeCounter, dealAmount: options.dealAmount });
   const hubspot = createServer(hubspotFake.listener);
   const stripe = createServer(stripeFake.listener);
@@ -45,9 +45,9 @@ async function main(): Promise<void> {
       latency.ms = message.ms;
       send({ type: 'latency', id: message.id });
     }
-    if (message.type === 'hubspot_down') {
-      outage.down = message.down;
-      send({ type: 'hubspot_down', id: message.id });
+    if (message.type === 'hubspot') {
+      availability.state = message.availability;
+      send({ type: 'hubspot', id: message.id });
     }
     if (message.type === 'state') send({ type: 'state', id: message.id, hubspot: hubspotFake.state(), stripe: stripeFake.state() });
     if (message.type === 'stop') process.disconnect?.();

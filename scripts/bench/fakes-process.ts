@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { HubSpotState } from './fake-hubspot';
+import type { HubSpotAvailability, HubSpotState } from './fake-hubspot';
 import type { FakeServersOptions, FromFakes, ToFakes } from './fake-servers';
 import type { StripeState } from './fake-stripe';
 import type { UpstreamSnapshot } from './route-stats';
@@ -12,8 +12,8 @@ export interface FakeServers {
   snapshot(): Promise<UpstreamSnapshot>;
   /** every later answer waits this long */
   setLatency(ms: number): Promise<void>;
-  /** HubSpot answers every request with 503 while down */
-  setHubSpotDown(down: boolean): Promise<void>;
+  /** HubSpot answering 503 to everything (`down`), to its writes only (`writes_down`), or normally */
+  setHubSpot(availability: HubSpotAvailability): Promise<void>;
   /** what the fakes hold: HubSpot's notes and deals, Stripe's refunds */
   state(): Promise<{ readonly hubspot: HubSpotState; readonly stripe: StripeState }>;
   stop(): Promise<void>;
@@ -55,8 +55,8 @@ export function startFakes(options: FakeServersOptions): Promise<FakeServers> {
         setLatency: async (ms) => {
           await ask((id) => ({ type: 'latency', id, ms }));
         },
-        setHubSpotDown: async (down) => {
-          await ask((id) => ({ type: 'hubspot_down', id, down }));
+        setHubSpot: async (availability) => {
+          await ask((id) => ({ type: 'hubspot', id, availability }));
         },
         state: async () => {
           const answer = await ask((id) => ({ type: 'state', id }));

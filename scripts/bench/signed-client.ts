@@ -20,6 +20,8 @@ export interface SignedClientOptions {
   readonly userId: string;
   readonly portalId: string;
   readonly maxSockets: number;
+  /** a request not answered in this long fails with code ETIMEDOUT (none by default) */
+  readonly timeoutMs?: number;
 }
 
 /**
@@ -54,6 +56,7 @@ export function signedClient(options: SignedClientOptions): SignedClient {
         });
       });
       req.on('error', reject);
+      if (options.timeoutMs) req.setTimeout(options.timeoutMs, () => req.destroy(Object.assign(new Error('no answer in time'), { code: 'ETIMEDOUT' })));
       req.end(body || undefined);
     });
   };

@@ -43,7 +43,7 @@ export function readPassword(paths: ClusterPaths): string {
  * PostgreSQL refuses to run as root (its postmaster checks geteuid). As root, its programs run in a user
  * namespace where our uid is mapped to nobody's: the files stay ours, and postgres sees a non-root owner.
  */
-function command(program: string, args: readonly string[]): [string, string[]] {
+export function command(program: string, args: readonly string[]): [string, string[]] {
   if (process.getuid?.() !== 0) return [program, [...args]];
   return ['unshare', ['--user', '--map-user=65534', '--map-group=65534', program, ...args]];
 }
@@ -78,7 +78,7 @@ export async function initialiseCluster(binaries: PostgresBinaries, paths: Clust
  * Small settings for a database that serves one app on one machine: loopback TCP only, no Unix socket
  * (its path would have to fit 107 bytes), little shared memory, no replication machinery.
  */
-function serverSettings(port: number): string[] {
+export function serverSettings(port: number): string[] {
   const settings: Record<string, string> = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',
@@ -148,7 +148,7 @@ async function startServer(binaries: PostgresBinaries, paths: ClusterPaths): Pro
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);
