@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { functionTrims } from '../../scripts/build/function-trims';
+import { STRIPE_RESOURCES_USED, functionTrims } from '../../scripts/build/function-trims';
 
 /*
  * The app function bundle leaves out what it never runs (scripts/build/function-trims.ts). This test bundles the
@@ -85,5 +85,60 @@ describe('what the function bundle leaves out is never used', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  it("refunds, lists and reads through the Stripe SDK with only the resources the app calls", async () => {
+    const received: Received[] = [];
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        received.push({ method: req.method ?? '?', url: req.url ?? '?', headers: req.headers, body });
+        const answer = req.url?.startsWith('/v1/payment_intents/')
+          ? { id: 'pi_3Probe1', object: 'payment_intent', amount_received: 1000, currency: 'usd', status: 'succeeded' }
+          : req.method === 'POST'
+            ? { id: 're_probe1', object: 'refund', amount: 250, currency: 'usd', status: 'succeeded', payment_intent: 'pi_3Probe1', metadata: {} }
+            : { object: 'list', data: [], has_more: false, url: '/v1/refunds' };
+        res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_probe' }).end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const probe = await bundleProbe(
+        dir,
+        `import Stripe from 'stripe';
+         const base = new URL(process.env.BASE_URL);
+         const stripe = new Stripe('sk_test_probe', { host: base.hostname, port: Number(base.port), protocol: 'http', maxNetworkRetries: 0, telemetry: false });
+         (async () => {
+           const refund = await stripe.refunds.create({ payment_intent: 'pi_3Probe1', amount: 250 }, { idempotencyKey: 'probe-key-1' });
+           const listed = await stripe.refunds.list({ payment_intent: 'pi_3Probe1', limit: 100 });
+           const intent = await stripe.paymentIntents.retrieve('pi_3Probe1');
+           process.stdout.write(JSON.stringify({ refund: refund.id, listed: listed.data.length, intent: intent.amount_received, trimmed: typeof stripe.customers.create, charges: typeof stripe.charges.retrieve }));
+         })();`,
+      );
+      expect(readFileSync(probe, 'utf8')).not.toContain('/v1/customers');
+
+      const answer = await runProbe(probe, { BASE_URL: `http://127.0.0.1:${port}/` });
+
+      expect(answer).toEqual({ refund: 're_probe1', listed: 0, intent: 1000, trimmed: 'undefined', charges: 'function' });
+      expect(received.map((request) => `${request.method} ${request.url}`)).toEqual([
+        'POST /v1/refunds',
+        'GET /v1/refunds?payment_intent=pi_3Probe1&limit=100',
+        'GET /v1/payment_intents/pi_3Probe1',
+      ]);
+      expect(received[0]).toMatchObject({ body: 'payment_intent=pi_3Probe1&amount=250', headers: { 'idempotency-key': 'probe-key-1' } });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('keeps every Stripe resource the app calls', () => {
+    const folder = path.join(ROOT, 'src/adapters/providers/stripe');
+    const called = new Set(
+      readdirSync(folder).flatMap((file) => [...readFileSync(path.join(folder, file), 'utf8').matchAll(/\bstripe\.(\w+)\.\w+\(/g)].map((match) => match[1] ?? '')),
+    );
+    expect(called.size).toBeGreaterThan(0);
+    for (const resource of called) expect(STRIPE_RESOURCES_USED).toContain(`${resource.charAt(0).toUpperCase()}${resource.slice(1)}.js`);
   });
 });
