@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { formatMinor } from '../../src/domain/money';
 import type { HubSpotState } from '../bench/fake-hubspot';
 import type { StripeState } from '../bench/fake-stripe';
 import type { Asked } from './drill-load';
@@ -105,13 +106,21 @@ export async function checkInvariants(db: pg.Client, asked: readonly Asked[], st
   check('answers tell the truth', dishonest, `${asked.length} answers, none contradicted by Stripe, no 500`);
   const late = asked.filter((one) => one.ms > HUBSPOT_LIMIT_MS);
   check('answers within 15 s', late.map((one) => `${one.outcome} after ${(one.ms / 1000).toFixed(1)} s`), `slowest ${(Math.max(0, ...asked.map((one) => one.ms)) / 1000).toFixed(2)} s`);
-  // re_bench1 must not count the notes of re_bench10
-  const noteCount = (refundId: string) => hubspot.notes.filter((note) => new RegExp(`${refundId}(?![A-Za-z0-9_])`).test(note.body)).length;
-  const notes = attempts.filter((attempt) => attempt.status === 'succeeded' && attempt.provider_refund_id).filter((attempt) => noteCount(attempt.provider_refund_id ?? '') !== 1);
+  // every attempt's note names it ("Attempt id: <uuid>"), whatever became of it
+  const notesOf = new Map<string, number>();
+  for (const note of hubspot.notes) for (const [id] of note.body.matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)) notesOf.set(id, (notesOf.get(id) ?? 0) + 1);
+  const notNoted = attempts.filter((attempt) => notesOf.get(attempt.id) !== 1);
   check(
-    'one note per refund in HubSpot',
-    [...(undelivered > 0 ? [`${undelivered} CRM writes not delivered`] : []), ...notes.map((attempt) => `${attempt.provider_refund_id}: ${noteCount(attempt.provider_refund_id ?? '')} notes`)],
-    `${hubspot.notes.length} notes, every CRM write delivered`,
+    'one note per attempt in HubSpot',
+    [...(undelivered > 0 ? [`${undelivered} CRM writes not delivered`] : []), ...notNoted.map((attempt) => `attempt ${attempt.id} (${attempt.status}): ${notesOf.get(attempt.id) ?? 0} notes`)],
+    `${hubspot.notes.length} notes for ${attempts.length} attempts, every CRM write delivered`,
   );
+  const stale = payments.flatMap((p) => {
+    const dealId = /^pi_3Bench(\d+)$/.exec(p.provider_transaction_id)?.[1];
+    const shown = dealId ? hubspot.deals[dealId]?.refunded_amount : undefined;
+    const expected = formatMinor(p.refunded_minor, 'USD');
+    return dealId && shown !== expected ? [`deal ${dealId} shows ${shown ?? 'nothing'} refunded, the ledger ${expected}`] : [];
+  });
+  check("deals' refund properties equal the ledger", stale, `${payments.length} deals show their payment's refunded total`);
   return checks;
 }

@@ -121,17 +121,21 @@ export function scenarios(soakSeconds: number): Scenario[] {
     },
     {
       name: 'HubSpot outage, every instance killed',
-      what: 'HubSpot answering 503 to every write during a 10 s load (reads answered, so refunds go through and their notes queue up); then every instance SIGKILLed, started again, and HubSpot back',
+      what: 'HubSpot answering 503 to every write for 10 s of load (reads answered: refunds go through, their CRM writes queue up), then to everything for 5 s (refunds refused); every instance SIGKILLed and started again; HubSpot back',
       async run(world) {
         world.progress('HubSpot refusing writes');
         await world.fakes.setHubSpot('writes_down');
-        const asked = await loadWithFaults(world, this.name, { seconds: 10, perSecond: 20, busyDeal: '9004', firstDeal: 1400 });
+        const load = { perSecond: 20, busyDeal: '9004', firstDeal: 1400 };
+        const writesDown = await loadWithFaults(world, this.name, { ...load, seconds: 10 });
+        world.progress('HubSpot down');
+        await world.fakes.setHubSpot('down');
+        const down = await loadWithFaults(world, this.name, { ...load, seconds: 5 });
         world.progress('killing every instance');
         await Promise.all(world.instances.map((instance) => kill(world, instance)));
         world.progress('starting every instance again; HubSpot back');
         await Promise.all(world.instances.map((instance) => restart(world, instance)));
         await world.fakes.setHubSpot('up');
-        return asked;
+        return [...writesDown, ...down];
       },
     },
     {
