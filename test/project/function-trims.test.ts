@@ -45,23 +45,30 @@ async function runProbe(file: string, env: Record<string, string> = {}): Promise
   return JSON.parse(stdout);
 }
 
+/** A local server that records each request and answers it with `answer`'s JSON. */
+async function recordingServer(answer: (request: Received) => unknown, headers: Record<string, string> = {}): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      const request = { method: req.method ?? '?', url: req.url ?? '?', headers: req.headers, body };
+      received.push(request);
+      res.writeHead(200, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(answer(request)));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 describe('what the function bundle leaves out is never used', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'function-trims-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("sends HubSpot requests through the SDK's HTTP client with Node's URL in place of whatwg-url", async () => {
-    const received: Received[] = [];
-    const server: Server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        received.push({ method: req.method ?? '?', url: req.url ?? '?', headers: req.headers, body });
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"42","properties":{"amount":"100.00"}}');
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const server = await recordingServer(() => ({ id: '42', properties: { amount: '100.00' } }));
     try {
-      const { port } = server.address() as AddressInfo;
       const probe = await bundleProbe(
         dir,
         `import { createHubSpotClient } from './src/adapters/hubspot/hubspot-client';
@@ -71,10 +78,10 @@ describe('what the function bundle leaves out is never used', () => {
       );
       expect(readFileSync(probe, 'utf8')).not.toMatch(/mappingTable|xn--/);
 
-      const answer = await runProbe(probe, { BASE_URL: `http://127.0.0.1:${port}/` });
+      const answer = await runProbe(probe, { BASE_URL: server.url });
 
       expect(answer).toEqual({ status: 200, body: { id: '42', properties: { amount: '100.00' } } });
-      expect(received).toEqual([
+      expect(server.received).toEqual([
         {
           method: 'PATCH',
           url: '/crm/v3/objects/deals/42?idProperty=hs_object_id',
@@ -83,28 +90,21 @@ describe('what the function bundle leaves out is never used', () => {
         },
       ]);
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
   });
 
   it("refunds, lists and reads through the Stripe SDK with only the resources the app calls", async () => {
-    const received: Received[] = [];
-    const server: Server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      req.on('end', () => {
-        received.push({ method: req.method ?? '?', url: req.url ?? '?', headers: req.headers, body });
-        const answer = req.url?.startsWith('/v1/payment_intents/')
+    const server = await recordingServer(
+      (request) =>
+        request.url.startsWith('/v1/payment_intents/')
           ? { id: 'pi_3Probe1', object: 'payment_intent', amount_received: 1000, currency: 'usd', status: 'succeeded' }
-          : req.method === 'POST'
+          : request.method === 'POST'
             ? { id: 're_probe1', object: 'refund', amount: 250, currency: 'usd', status: 'succeeded', payment_intent: 'pi_3Probe1', metadata: {} }
-            : { object: 'list', data: [], has_more: false, url: '/v1/refunds' };
-        res.writeHead(200, { 'content-type': 'application/json', 'request-id': 'req_probe' }).end(JSON.stringify(answer));
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+            : { object: 'list', data: [], has_more: false, url: '/v1/refunds' },
+      { 'request-id': 'req_probe' },
+    );
     try {
-      const { port } = server.address() as AddressInfo;
       const probe = await bundleProbe(
         dir,
         `import Stripe from 'stripe';
@@ -119,17 +119,17 @@ describe('what the function bundle leaves out is never used', () => {
       );
       expect(readFileSync(probe, 'utf8')).not.toContain('/v1/customers');
 
-      const answer = await runProbe(probe, { BASE_URL: `http://127.0.0.1:${port}/` });
+      const answer = await runProbe(probe, { BASE_URL: server.url });
 
       expect(answer).toEqual({ refund: 're_probe1', listed: 0, intent: 1000, trimmed: 'undefined', charges: 'function' });
-      expect(received.map((request) => `${request.method} ${request.url}`)).toEqual([
+      expect(server.received.map((request) => `${request.method} ${request.url}`)).toEqual([
         'POST /v1/refunds',
         'GET /v1/refunds?payment_intent=pi_3Probe1&limit=100',
         'GET /v1/payment_intents/pi_3Probe1',
       ]);
-      expect(received[0]).toMatchObject({ body: 'payment_intent=pi_3Probe1&amount=250', headers: { 'idempotency-key': 'probe-key-1' } });
+      expect(server.received[0]).toMatchObject({ body: 'payment_intent=pi_3Probe1&amount=250', headers: { 'idempotency-key': 'probe-key-1' } });
     } finally {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     }
   });
 
