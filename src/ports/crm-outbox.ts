@@ -19,6 +19,8 @@ export interface OutboxJob {
    * mid-try, or it failed once the note was sent): the note is looked for before a new one is made.
    */
   readonly noteMayExist: boolean;
+  /** it had failed because HubSpot was unavailable: its success means HubSpot is back */
+  readonly wasWaiting: boolean;
   readonly payment: PaymentState;
   readonly records: readonly TransactionRef[];
 }
@@ -29,6 +31,9 @@ export interface OutboxJob {
  * within seconds.
  */
 export const CRM_WRITE_LEASE_MS = 5_000;
+
+/** A job as one try claimed it: `tries` tells that try from a later one that took the job over. */
+export type ClaimedJob = Pick<OutboxJob, 'id' | 'tries'>;
 
 export interface OutboxFailure {
   readonly error: string;
@@ -43,17 +48,18 @@ export interface CrmOutbox {
   claimDue(now: Date, limit: number, leaseMs: number, paymentId?: PaymentId): Promise<OutboxJob[]>;
   /**
    * The job is delivered: records the note it created, and queues a refresh of the properties when the
-   * payment changed after `job.payment` was read (another write may have landed before this one).
+   * payment changed after `job.payment` was read (another write may have landed before this one). A try that
+   * was taken over meanwhile still records its note, but leaves the job to the try that holds it.
    */
   finish(job: OutboxJob, noteId: string | null, now: Date): Promise<void>;
-  /** Tried and failed: due again at `nextAt`. */
-  retry(jobId: string, nextAt: Date, failure: OutboxFailure): Promise<void>;
+  /** Tried and failed: due again at `nextAt` (unless the job was taken over since this try claimed it). */
+  retry(job: ClaimedJob, nextAt: Date, failure: OutboxFailure): Promise<void>;
   /** The job waiting for HubSpot that is due soonest, claimed now although it is not due: a probe of HubSpot. */
   claimWaiting(now: Date, leaseMs: number): Promise<OutboxJob | null>;
   /** HubSpot is back: every job waiting for it is due now rather than at the end of its backoff. Returns how many. */
   wakeWaiting(now: Date): Promise<number>;
-  /** Still working on it: the claim (as `tries` says, unless someone took the job over since) lasts until `until`. */
-  extend(jobId: string, tries: number, until: Date): Promise<void>;
+  /** Still working on it: the claim lasts until `until` (unless the job was taken over or has reported since). */
+  extend(job: ClaimedJob, until: Date): Promise<void>;
   /** The record is gone from the CRM: nothing to project onto any more. */
   drop(jobId: string, now: Date): Promise<void>;
   backlog(): Promise<number>;

@@ -4,7 +4,7 @@ import type { AttemptId } from '../../domain/ids';
 import { CRM_WRITE_LEASE_MS } from '../../ports/crm-outbox';
 import type { AttemptChange } from '../../ports/ledger';
 import { attemptColumnsAs } from './attempt-row';
-import { OLDER_NOTE_MAY_EXIST_SQL } from './outbox-row';
+import { OTHER_NOTE_MAY_EXIST_SQL } from './outbox-row';
 import { paymentColumnsAs } from './payment-row';
 import { HELD, IN_FLIGHT, RETURNED } from './status-sql';
 
@@ -61,7 +61,8 @@ const share = (status: string, set: string, kind?: 'refund' | 'void') =>
 /**
  * One statement, so one atomic step: lock the attempt, check the transition (and, for an approval, that the
  * payment still has room), update the attempt, move its amount between the payment's running totals, log
- * the event, and queue the CRM write (claimed for the caller when it delivers inline). A late failure is the
+ * the event, and queue the CRM write (claimed for the caller when it delivers inline, unless another write of the
+ * attempt is under way: the worker then takes it after that one). A late failure is the
  * payment's latest news: the record's last attempt status says so, whichever attempt came last. The same
  * settled status again with the same refund id (the sender recording what a webhook recorded first) is unchanged.
  */
@@ -110,12 +111,15 @@ ev AS (
   SELECT id, previous_status, $2, $4, $16::jsonb, $10, $15 FROM upd),
 ob AS (
   INSERT INTO crm_outbox (object_type, object_id, attempt_id, payment_id, next_attempt_at, created_at, tries, try_open)
-  SELECT object_type, object_id, id, payment_id, $17, $4, $18, $18 = 1 FROM upd RETURNING id, tries)
+  SELECT object_type, object_id, id, payment_id, CASE WHEN inline THEN $17 ELSE $4 END, $4, CASE WHEN inline THEN 1 ELSE 0 END, inline
+  FROM upd, LATERAL (SELECT $18 = 1 AND NOT EXISTS (SELECT 1 FROM crm_outbox w WHERE w.attempt_id = upd.id AND w.delivered_at IS NULL
+    AND w.try_open AND w.next_attempt_at > $4) AS inline) i
+  RETURNING id, tries)
 SELECT c.status AS found_status, ${attemptColumnsAs('c', 'c_')}, ${attemptColumnsAs('upd', 'a_')}, ${paymentColumnsAs('pay', 'p_')}, ${paymentColumnsAs('pp', 'q_')},
   pp.paid_minor - pp.refunded_minor - pp.in_flight_minor - pp.held_minor + c.amount_minor AS room,
   pp.voided_minor AS voided, (SELECT id FROM ob) AS job_id, (SELECT tries FROM ob) AS job_tries,
   (SELECT array_agg(r.object_type || '/' || r.object_id ORDER BY r.object_type, r.object_id) FROM payment_records r WHERE r.payment_id = c.payment_id) AS records,
-  ${OLDER_NOTE_MAY_EXIST_SQL('c.id', null)} AS note_may_exist
+  ${OTHER_NOTE_MAY_EXIST_SQL('c.id', null)} AS note_may_exist
 FROM c LEFT JOIN upd ON true LEFT JOIN pay ON true LEFT JOIN payments pp ON pp.id = c.payment_id`;
 
 export function changeStatement(id: AttemptId, change: AttemptChange, at: Date, deliverInline: boolean): { text: string; values: unknown[] } {

@@ -124,7 +124,10 @@ export class SqlLedger implements Ledger {
       from: before.status,
       attempt,
       payment,
-      delivery: options.deliverInline && row.job_id !== null ? outboxJobOf(row.job_id, row.job_tries ?? 1, attempt, changed.crm_note_id, payment, row.records, row.note_may_exist === true) : null,
+      delivery:
+        options.deliverInline && row.job_id !== null && row.job_tries === 1
+          ? outboxJobOf(row.job_id, row.job_tries, attempt, changed.crm_note_id, payment, row.records, { noteMayExist: row.note_may_exist === true })
+          : null,
     };
   }
 

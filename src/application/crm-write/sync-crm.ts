@@ -13,7 +13,7 @@ export interface SyncReport {
 /**
  * Delivers the CRM writes that are due (the outbox worker, `sync-crm`, and the catch-up after an outage).
  * Jobs that failed only because HubSpot was unavailable back off one by one, up to 15 minutes; so that an outage
- * is not followed by minutes of waiting, a run with nothing due tries one of them early, and a retry that
+ * is not followed by minutes of waiting, a run with nothing due tries one of them early, and one of them that
  * goes through makes all of them due at once.
  */
 export async function syncCrm(deps: CrmWriteDeps, options: { paymentId?: PaymentId; limit?: number } = {}): Promise<SyncReport> {
@@ -24,7 +24,7 @@ export async function syncCrm(deps: CrmWriteDeps, options: { paymentId?: Payment
   const deliver = async (job: OutboxJob) => {
     if ((await deliverJob(deps, job)) === 'delivered') {
       delivered += 1;
-      if (job.tries > 1) hubspotBack = true;
+      if (job.wasWaiting) hubspotBack = true;
     } else {
       failed += 1;
     }

@@ -26,7 +26,7 @@ describe('SqlCrmOutbox', () => {
     expect(job).toMatchObject({ tries: 1, attempt: { id: reserved.attempt.id, status: 'succeeded' }, noteId: null, records: [{ objectType: 'deals', objectId: '1001' }] });
     expect(job!.payment.totals.refundedMinor).toBe(1000n);
     expect(await outbox.claimDue(now, 10, 30_000)).toEqual([]);
-    await outbox.retry(job!.id, now, { error: 'HubSpot 503', waitingForCrm: true, noteSent: false });
+    await outbox.retry(job!, now, { error: 'HubSpot 503', waitingForCrm: true, noteSent: false });
     const [again] = await outbox.claimDue(now, 10, 30_000);
     expect(again?.tries).toBe(2);
     await outbox.finish(again!, '777', now);
@@ -61,13 +61,13 @@ describe('SqlCrmOutbox', () => {
     const now = new Date();
     const at = (ms: number) => new Date(now.getTime() + ms);
     // its first try failed before the note: no note can exist
-    await outbox.retry(reserved.delivery!.id, now, { error: 'HubSpot 503 on the properties', waitingForCrm: true, noteSent: false });
+    await outbox.retry(reserved.delivery!, now, { error: 'HubSpot 503 on the properties', waitingForCrm: true, noteSent: false });
     const [second] = await outbox.claimDue(now, 10, 5_000);
     expect(second).toMatchObject({ tries: 2, noteMayExist: false, noteId: null });
     // the second try never reports (its process died): it may have made the note, and that is not forgotten
     const [third] = await outbox.claimDue(at(6_000), 10, 5_000);
     expect(third).toMatchObject({ tries: 3, noteMayExist: true });
-    await outbox.retry(third!.id, at(6_000), { error: 'HubSpot 503 on the properties', waitingForCrm: true, noteSent: false });
+    await outbox.retry(third!, at(6_000), { error: 'HubSpot 503 on the properties', waitingForCrm: true, noteSent: false });
     const [fourth] = await outbox.claimDue(at(6_000), 10, 5_000);
     expect(fourth).toMatchObject({ tries: 4, noteMayExist: true });
     await outbox.finish(fourth!, null, at(6_000));
@@ -88,9 +88,9 @@ describe('SqlCrmOutbox', () => {
       const reserved = created(await reserveWith(ledger));
       jobs.push(changedTo(await ledger.changeAttempt(reserved.attempt.id, succeeded, now, { deliverInline: true })).delivery!);
     }
-    await outbox.retry(jobs[0]!.id, new Date(later.getTime() + 1_000), { error: 'HubSpot 503', waitingForCrm: true, noteSent: false });
-    await outbox.retry(jobs[1]!.id, later, { error: 'HubSpot 503', waitingForCrm: true, noteSent: false });
-    await outbox.retry(jobs[2]!.id, later, { error: 'HubSpot refused the note: 400', waitingForCrm: false, noteSent: true });
+    await outbox.retry(jobs[0]!, new Date(later.getTime() + 1_000), { error: 'HubSpot 503', waitingForCrm: true, noteSent: false });
+    await outbox.retry(jobs[1]!, later, { error: 'HubSpot 503', waitingForCrm: true, noteSent: false });
+    await outbox.retry(jobs[2]!, later, { error: 'HubSpot refused the note: 400', waitingForCrm: false, noteSent: true });
     expect(await outbox.claimDue(now, 10, 15_000)).toEqual([]);
 
     const probe = await outbox.claimWaiting(now, 15_000);
@@ -98,6 +98,46 @@ describe('SqlCrmOutbox', () => {
     expect(await outbox.wakeWaiting(now)).toBe(1);
     expect((await outbox.claimDue(now, 10, 15_000)).map((job) => job.id)).toEqual([jobs[0]!.id]);
     expect(await outbox.claimWaiting(now, 15_000)).toBeNull();
+  });
+
+  it('writes one job of an attempt at a time: the newest, which carries the older ones and what they may have left', async () => {
+    const reserved = created(await reserveWith(ledger));
+    const now = new Date();
+    const at = (ms: number) => new Date(now.getTime() + ms);
+    const unknown = { kind: 'outcome', outcome: { status: 'unknown', failure: { code: 'provider_timeout', message: 'No answer.' } } } as const;
+    // job 1 failed before its note; job 2 is being written inline
+    const first = changedTo(await ledger.changeAttempt(reserved.attempt.id, unknown, now, { deliverInline: true })).delivery!;
+    await outbox.retry(first, now, { error: 'HubSpot 503 on the properties', waitingForCrm: true, noteSent: false });
+    const second = changedTo(await ledger.changeAttempt(reserved.attempt.id, succeeded, now, { deliverInline: true })).delivery!;
+    expect(second).toMatchObject({ tries: 1, noteMayExist: false });
+    // while job 2 is written, neither job of the attempt can be claimed, and a third change is left to the worker
+    expect(await outbox.claimDue(now, 10, 5_000)).toEqual([]);
+    const third = changedTo(await ledger.changeAttempt(reserved.attempt.id, { kind: 'outcome', outcome: { status: 'failed', providerRefundId: 're_1', failure: { code: 'refund_failed_late', message: 'Failed.' } } }, now, { deliverInline: true }));
+    expect(third.delivery).toBeNull();
+    // job 2 dies unreported: once its claim runs out, only the newest job is claimed, knowing a note may exist
+    const [taken] = await outbox.claimDue(at(6_000), 10, 5_000);
+    expect(taken).toMatchObject({ tries: 1, noteMayExist: true, attempt: { status: 'failed' } });
+    await outbox.finish(taken!, '901', at(6_000));
+    expect(await outbox.backlog()).toBe(0);
+  });
+
+  it('a try that was taken over reports its note but leaves the job to the try that holds it', async () => {
+    const reserved = created(await reserveWith(ledger));
+    const now = new Date();
+    const mine = changedTo(await ledger.changeAttempt(reserved.attempt.id, succeeded, now, { deliverInline: true })).delivery!;
+    const [theirs] = await outbox.claimDue(new Date(now.getTime() + 6_000), 10, 5_000);
+    expect(theirs?.tries).toBe(2);
+    await outbox.retry(mine, now, { error: 'HubSpot 503', waitingForCrm: true, noteSent: true });
+    await outbox.extend(mine, new Date(now.getTime() + 60_000));
+    expect(await outbox.claimWaiting(now, 5_000)).toBeNull();
+    expect(await outbox.claimDue(new Date(now.getTime() + 10_000), 10, 5_000)).toEqual([]);
+    await outbox.finish(mine, '902', now);
+    expect(await outbox.backlog()).toBe(1);
+    const [row] = await db.query<{ crm_note_id: string; note_may_exist: boolean }>(
+      'SELECT a.crm_note_id, o.note_may_exist FROM refund_attempts a JOIN crm_outbox o ON o.attempt_id = a.id WHERE a.id = $1',
+      [reserved.attempt.id],
+    );
+    expect(row).toEqual({ crm_note_id: '902', note_may_exist: true });
   });
 
   it('drops the job of a record that is gone', async () => {

@@ -122,6 +122,14 @@ describe('syncCrm when HubSpot has lost things', () => {
     expect(await backend.deps.outbox.backlog()).toBe(0);
   });
 
+  it('does not keep trying early a write HubSpot refuses the app access for', async () => {
+    await succeededAttempt();
+    const refused = new AppError('CRM_UNAVAILABLE', "The app may not write in HubSpot; ask a HubSpot super admin to check the app's access.", { status: 403 });
+    const records = { readTransaction: backend.crm.readTransaction.bind(backend.crm), writeRefundProperties: () => Promise.reject(refused) };
+    expect(await syncCrm({ ...backend.deps, records })).toEqual({ delivered: 0, failed: 1 });
+    expect(await syncCrm({ ...backend.deps, records })).toEqual({ delivered: 0, failed: 0 });
+  });
+
   it('keeps trying a waiting write early while HubSpot stays down, one a run', async () => {
     for (let i = 0; i < 2; i += 1) await succeededAttempt();
     const unavailable = new AppError('CRM_UNAVAILABLE', 'HubSpot did not answer.');
