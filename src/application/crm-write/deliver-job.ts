@@ -3,7 +3,7 @@ import type { TransactionRef } from '../../domain/ids';
 import { CRM_WRITE_LEASE_MS, type OutboxJob } from '../../ports/crm-outbox';
 import type { RefundDeps } from '../refund-deps';
 import { refundPropertiesOf } from './refund-properties';
-import { attemptNoteMarker, renderRefundNote } from './refund-note';
+import { renderRefundNote } from './refund-note';
 
 export type CrmWriteDeps = Pick<RefundDeps, 'outbox' | 'records' | 'timeline' | 'clock' | 'logger' | 'providerLabels'>;
 
@@ -59,8 +59,9 @@ async function write(deps: CrmWriteDeps, job: OutboxJob, sendingNote: () => void
       }
     }
     sendingNote();
-    // An earlier try may have created the note and lost its id (a crash, the database gone at that moment).
-    const earlier = job.noteMayExist ? await deps.timeline.findNote(attempt.transaction, attemptNoteMarker(attempt.id)) : null;
+    // An earlier try may have created the note and lost its id (a crash, the database gone at that moment). The note
+    // names its attempt ("Attempt id"); the id alone is looked for, whatever HubSpot does to the note's HTML.
+    const earlier = job.noteMayExist ? await deps.timeline.findNote(attempt.transaction, attempt.id) : null;
     if (earlier) {
       await deps.timeline.updateNote(earlier, note);
       return earlier;

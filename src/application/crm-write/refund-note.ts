@@ -1,6 +1,5 @@
 import type { Actor, RefundAttempt } from '../../domain/attempt';
 import { assertNever } from '../../domain/assert-never';
-import type { AttemptId } from '../../domain/ids';
 import { formatMinor } from '../../domain/money';
 import type { RefundReason } from '../../domain/refund-reason';
 import { madeIn, type ProviderLabels } from '../provider-labels';
@@ -45,13 +44,6 @@ export function describeActor(actor: Actor): string {
   return actor.name ? `${actor.name}${actor.email ? ` (${actor.email})` : ''}` : (actor.email ?? `user ${actor.userId}`);
 }
 
-const noteLine = (label: string, html: string) => `<strong>${label}:</strong> ${html}`;
-
-/** The line of an attempt's note that names it: how a retried write finds a note whose id an earlier try lost. */
-export function attemptNoteMarker(attemptId: AttemptId): string {
-  return noteLine('Attempt id', escapeHtml(attemptId));
-}
-
 /** The timeline note of one attempt. Rewritten in place when the attempt moves on, so that it tells its whole story. */
 export function renderRefundNote(attempt: RefundAttempt, labels: ProviderLabels): string {
   const amount = `${attempt.currency} ${formatMinor(attempt.amountMinor, attempt.currency)}`;
@@ -71,8 +63,8 @@ export function renderRefundNote(attempt: RefundAttempt, labels: ProviderLabels)
   }
   if (attempt.providerRefundId) lines.push(['Provider refund id', attempt.providerRefundId]);
   if (attempt.failure) lines.push([attempt.status === 'unknown' ? 'Why unknown' : 'Failure', attempt.failure.message]);
-  const items = lines.map(([label, value]) => `<li>${noteLine(label, escapeHtml(value).replace(/\r?\n/g, '<br>'))}</li>`);
-  items.push(`<li>${attemptNoteMarker(attempt.id)}</li>`);
+  lines.push(['Attempt id', attempt.id]);
+  const items = lines.map(([label, value]) => `<li><strong>${label}:</strong> ${escapeHtml(value).replace(/\r?\n/g, '<br>')}</li>`);
   const manual =
     attempt.provider === 'manual' && attempt.status === 'succeeded'
       ? '<p>Recorded only: return the money to the customer outside any payment system (cash, cheque or bank transfer).</p>'

@@ -143,7 +143,7 @@ describe('updateNote', () => {
 });
 
 describe('findNote', () => {
-  const marker = '<strong>Attempt id:</strong> 6f1c2a8e-0000-4000-8000-000000000001';
+  const marker = '6f1c2a8e-0000-4000-8000-000000000001';
   const associated = (ids: readonly string[], after?: string) => ({
     status: 200,
     body: {
