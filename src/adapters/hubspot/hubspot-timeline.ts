@@ -16,8 +16,13 @@ import {
 // crm-associations-v4 lists at most 500 associations a page; crm-notes-v3 batch/read takes at most 100 ids.
 const ASSOCIATIONS_PAGE = 500;
 const BATCH_READ = 100;
-/** A record with more notes than this is not searched to the end: a rare duplicate note beats an unbounded retry. */
-const MAX_NOTES_SEARCHED = 5_000;
+/**
+ * Bounds of one search: the record's note ids are listed up to this many (the listing's order is not documented),
+ * and the newest of them read; a note made by an earlier try is among the newest. Past these, a rare duplicate note
+ * beats an unbounded retry.
+ */
+const MAX_NOTES_LISTED = 20_000;
+const MAX_NOTES_READ = 1_000;
 
 /**
  * Timeline notes through crm-notes-v3. Standard objects get the note and its association in one call;
@@ -71,9 +76,9 @@ export function createHubSpotTimeline(client: HubSpotClient): CrmTimeline {
         if (!page.success) throw malformedResponse("list the record's notes", zodIssues(page.error));
         noteIds.push(...page.data.results.map((result) => result.toObjectId));
         after = page.data.paging?.next?.after;
-      } while (after !== undefined && noteIds.length < MAX_NOTES_SEARCHED);
+      } while (after !== undefined && noteIds.length < MAX_NOTES_LISTED);
       // the newest notes have the highest ids: a retried write looks for a recent one
-      const newestFirst = [...new Set(noteIds)].sort((a, b) => b.length - a.length || (a < b ? 1 : a > b ? -1 : 0));
+      const newestFirst = [...new Set(noteIds)].sort((a, b) => b.length - a.length || (a < b ? 1 : a > b ? -1 : 0)).slice(0, MAX_NOTES_READ);
       for (let from = 0; from < newestFirst.length; from += BATCH_READ) {
         const inputs = newestFirst.slice(from, from + BATCH_READ).map((id) => ({ id }));
         const read = await client.send({ method: 'POST', path: '/crm/v3/objects/notes/batch/read', body: { inputs, properties: ['hs_note_body'], propertiesWithHistory: [] } });
