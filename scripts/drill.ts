@@ -119,8 +119,8 @@ async function settle(world: DrillWorld, env: Record<string, string>): Promise<{
   try {
     const open = async () => Number((await db.query<{ n: string }>("SELECT count(*) AS n FROM refund_attempts WHERE status IN ('pending', 'unknown')")).rows[0]?.n ?? 0);
     let resolveRuns = 0;
-    while ((await open()) > 0 && resolveRuns < 3) {
-      world.progress(`${await open()} attempt(s) in flight; resolving them once they are ${RESOLVE_AGE_MS / 1000} s old`);
+    for (let inFlight = await open(); inFlight > 0 && resolveRuns < 3; inFlight = await open()) {
+      world.progress(`${inFlight} attempt(s) in flight; resolving them once they are ${RESOLVE_AGE_MS / 1000} s old`);
       await new Promise((resolve) => setTimeout(resolve, RESOLVE_AGE_MS));
       resolveRuns += 1;
       spawnSync(process.execPath, [join(ROOT, 'bin', 'refund-card.js'), 'resolve', '--all'], { env: { ...process.env, ...env }, stdio: 'ignore' });

@@ -9,7 +9,7 @@ export type CrmWriteDeps = Pick<RefundDeps, 'outbox' | 'records' | 'timeline' | 
 
 const MAX_BACKOFF_MS = 15 * 60_000;
 /** Well inside the lease, so that one late or failed extension does not lose the job. */
-export const LEASE_RENEWAL_MS = CRM_WRITE_LEASE_MS * 0.4;
+const LEASE_RENEWAL_MS = CRM_WRITE_LEASE_MS * 0.4;
 
 /** 5 s, 10 s, 20 s … up to 15 minutes between tries of one CRM write. */
 export function outboxBackoffMs(tries: number): number {
