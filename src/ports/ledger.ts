@@ -104,6 +104,8 @@ export type ChangeResult =
       readonly payment: PaymentState;
       /** the CRM write queued for it, claimed for the caller when asked to deliver it inline */
       readonly delivery: OutboxJob | null;
+      /** asked to deliver it inline, but another write of the attempt is under way: the write waits for that one */
+      readonly writeWaits: boolean;
     }
   /** the same status again with nothing new: nothing written */
   | { readonly kind: 'unchanged'; readonly attempt: RefundAttempt; readonly payment: PaymentState }

@@ -128,6 +128,7 @@ export class SqlLedger implements Ledger {
         options.deliverInline && row.job_id !== null && row.job_tries === 1
           ? outboxJobOf(row.job_id, row.job_tries, attempt, changed.crm_note_id, payment, row.records, { noteMayExist: row.note_may_exist === true })
           : null,
+      writeWaits: options.deliverInline === true && row.job_id !== null && row.job_tries === 0,
     };
   }
 

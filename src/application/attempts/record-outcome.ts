@@ -1,6 +1,7 @@
 import type { RefundAttempt } from '../../domain/attempt';
 import type { AttemptChange, ChangeResult } from '../../ports/ledger';
 import { deliverJob } from '../crm-write/deliver-job';
+import { deliverWhenFree } from '../crm-write/deliver-when-free';
 import type { RefundDeps } from '../refund-deps';
 
 /** Who learnt of the change: for the log, since every one of them records it the same way. */
@@ -30,6 +31,7 @@ export async function recordChange(deps: RefundDeps, attempt: Pick<RefundAttempt
     });
     const delivery = result.delivery;
     if (delivery) deps.background.run('crm write-back', () => deliverJob(deps, delivery));
+    else if (result.writeWaits) deps.background.run('crm write-back', () => deliverWhenFree(deps, changed.paymentId));
   }
   return result;
 }
